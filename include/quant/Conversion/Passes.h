@@ -1,0 +1,16 @@
+//===- Passes.h - Lowerings out of the qnn dialect --------------*- C++ -*-===//
+
+#ifndef QUANT_CONVERSION_PASSES_H
+#define QUANT_CONVERSION_PASSES_H
+
+#include "quant/Conversion/QNNToLinalg/QNNToLinalg.h"
+
+namespace mlir {
+
+#define GEN_PASS_DECL
+#define GEN_PASS_REGISTRATION
+#include "quant/Conversion/Passes.h.inc"
+
+} // namespace mlir
+
+#endif // QUANT_CONVERSION_PASSES_H

@@ -1,0 +1,43 @@
+//===- Passes.td - Lowerings out of the qnn dialect --------*- tablegen -*-===//
+
+#ifndef QUANT_CONVERSION_PASSES_TD
+#define QUANT_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertQNNToLinalg : Pass<"convert-qnn-to-linalg", "::mlir::ModuleOp"> {
+  let summary = "Lower qnn ops to integer and float arithmetic on tensors";
+  let description = [{
+    Replaces quantized element types by their storage integers (signless;
+    4-bit storage is held one value per i8) and every qnn op by exact
+    arithmetic: a `linalg.generic` with an `arith`/`math` body on tensors,
+    or the same body on scalars. Scales, reciprocals, zero points,
+    fixed-point multipliers and shifts are compile-time constants; per-axis
+    ones become constant vectors read through the axis. Values are
+    saturated before any float-to-integer conversion and NaN maps to the
+    zero point, so no conversion can produce poison. Function signatures,
+    calls, returns and structured control flow are converted too.
+
+    ```mlir
+    // Before
+    %q = qnn.quantize %x : tensor<?xf32> -> tensor<?x!quant.uniform<u8:f32, 0.1:10>>
+    // After (body abridged)
+    %q = linalg.generic {...} ins(%x : tensor<?xf32>) outs(%e : tensor<?xi8>) {
+    ^bb0(%in: f32, %out: i8):
+      %p = arith.mulf %in, %cst_10 : f32          // x * f32(1 / 0.1)
+      %t = math.roundeven %p : f32
+      %v = arith.addf %t, %cst_zp : f32
+      ...                                          // clamp to [0, 255], NaN -> 10
+      %i = arith.fptosi %c : f32 to i32
+      %r = arith.trunci %i : i32 to i8
+      linalg.yield %r : i8
+    } -> tensor<?xi8>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::cf::ControlFlowDialect"];
+}
+
+#endif // QUANT_CONVERSION_PASSES_TD

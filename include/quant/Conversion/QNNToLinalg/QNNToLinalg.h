@@ -1,0 +1,38 @@
+//===- QNNToLinalg.h - qnn to linalg/arith lowering -------------*- C++ -*-===//
+
+#ifndef QUANT_CONVERSION_QNNTOLINALG_QNNTOLINALG_H
+#define QUANT_CONVERSION_QNNTOLINALG_QNNTOLINALG_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir {
+class ConversionTarget;
+class RewritePatternSet;
+
+namespace qnn {
+/// Maps quantized element types (and tensors of them) to their signless
+/// storage containers; leaves every other type alone.
+class QNNTypeConverter : public TypeConverter {
+public:
+  QNNTypeConverter();
+};
+
+/// Patterns lowering qnn ops, plus the structural patterns that retype
+/// func, call, return, scf and any other op carrying quantized values.
+void populateQNNToLinalgConversionPatterns(const QNNTypeConverter &converter,
+                                           RewritePatternSet &patterns,
+                                           ConversionTarget &target);
+} // namespace qnn
+
+#define GEN_PASS_DECL_CONVERTQNNTOLINALG
+#include "quant/Conversion/Passes.h.inc"
+
+} // namespace mlir
+
+#endif // QUANT_CONVERSION_QNNTOLINALG_QNNTOLINALG_H

@@ -1,0 +1,145 @@
+//===- QNNOps.td - QNN operation definitions ---------------*- tablegen -*-===//
+//
+// Operations of the `qnn` dialect. Every op works on scalars and on ranked
+// tensors (static or dynamic shapes) whose element type is a
+// `!quant.uniform` type, per tensor or per axis.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_DIALECT_QNN_IR_QNNOPS_TD
+#define QUANT_DIALECT_QNN_IR_QNNOPS_TD
+
+include "quant/Dialect/QNN/IR/QNNDialect.td"
+include "quant/Dialect/QNN/IR/QNNAttrs.td"
+include "mlir/IR/BuiltinAttributeInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+
+// The verifiers check element types precisely (and with better messages)
+// than type constraints could, so operands are constrained only to be a
+// scalar or a ranked tensor.
+def QNN_ScalarOrTensor : AnyTypeOf<[AnyRankedTensor, AnyType]>;
+
+def QNN_QuantizeOp : QNN_Op<"quantize", [Pure, SameOperandsAndResultShape]> {
+  let summary = "Quantizes float values, saturating, in a chosen flavour.";
+  let description = [{
+    Maps each float to the storage integer of the result's `!quant.uniform`
+    type: `q = clamp(f32(z + rne(f32(x * f32(1 / s)))), qmin, qmax)` in the
+    default `pytorch` flavour, or with `x / s` in the `onnx` flavour. `+inf`
+    and values beyond the range saturate; NaN becomes the zero point.
+    f16 and bf16 inputs are widened to f32 first (exactly).
+
+    ```mlir
+    %q = qnn.quantize %x : tensor<3xf32> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+    %o = qnn.quantize %x flavour(onnx) : tensor<?xf32> -> tensor<?x!quant.uniform<i8:f32, 0.5>>
+    ```
+
+    With a constant operand the op folds to a `qnn.constant`:
+    `[100.0, 1.0, 2.0]` above folds to `dense<[255, 20, 30]> : tensor<3xui8>`.
+  }];
+  let arguments = (ins QNN_ScalarOrTensor:$input,
+      DefaultValuedAttr<QNN_FlavourAttr, "::mlir::qnn::Flavour::pytorch">:$flavour);
+  let results = (outs QNN_ScalarOrTensor:$result);
+  let assemblyFormat = [{
+    $input `` custom<Flavour>($flavour) attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def QNN_DequantizeOp : QNN_Op<"dequantize", [Pure, SameOperandsAndResultShape]> {
+  let summary = "Converts quantized values back to f32.";
+  let description = [{
+    `x = f32(f32(q - z) * s)`: the integer subtraction is exact (64-bit for
+    32-bit storage) and there is one float rounding, which is what PyTorch's
+    `dequantize()` computes. The FMA form `q * s - z * s` is not used: it
+    differs in the last bit.
+
+    ```mlir
+    %x = qnn.dequantize %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xf32>
+    ```
+
+    `dequantize(quantize(x))` is never folded to `x`: it rounds and saturates.
+  }];
+  let arguments = (ins QNN_ScalarOrTensor:$input);
+  let results = (outs QNN_ScalarOrTensor:$result);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def QNN_RequantizeOp : QNN_Op<"requantize", [Pure, SameOperandsAndResultShape]> {
+  let summary = "Converts between quantized types with a chosen rounding mode.";
+  let description = [{
+    Brings `a = q_in - z_in` to the output type with the real multiplier
+    `M = s_in / s_out` (per channel where either type is per axis) and
+    `q_out = clamp(z_out + r, qmin, qmax)`. The rounding mode says how `r`
+    is computed: `float` (the default) dequantizes and quantizes in float32;
+    `double_round`, `half_up` and `half_away` use a fixed-point multiplier
+    and shift computed at compile time, and lower to integer instructions
+    only.
+
+    ```mlir
+    %r = qnn.requantize %q rounding(double_round)
+        : tensor<8x!quant.uniform<i8:f32, 0.5:-3>> -> tensor<8x!quant.uniform<u8:f32, 0.25:7>>
+    ```
+
+    The integer modes need `q_in - z_in` to fit in 32 bits and `M < 2^30`.
+    A requantize to an identical type folds away only when it is the
+    identity on every input of the storage type (checked exhaustively for
+    storage up to 16 bits).
+  }];
+  let arguments = (ins QNN_ScalarOrTensor:$input,
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+  let results = (outs QNN_ScalarOrTensor:$result);
+  let assemblyFormat = [{
+    $input `` custom<Rounding>($rounding) attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def QNN_StorageCastOp : QNN_Op<"storage_cast", [Pure, SameOperandsAndResultShape]> {
+  let summary = "Reinterprets quantized values as their storage integers, or back.";
+  let description = [{
+    A bit-preserving cast between a quantized type and the signless integer
+    of its storage width, in either direction (like `quant.scast`). It is
+    how integer data enters and leaves quantized code.
+
+    ```mlir
+    %i = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xi8>
+    ```
+  }];
+  let arguments = (ins QNN_ScalarOrTensor:$input);
+  let results = (outs QNN_ScalarOrTensor:$result);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def QNN_ConstantOp : QNN_Op<"constant", [ConstantLike, Pure]> {
+  let summary = "A constant of a quantized type, given by its storage integers.";
+  let description = [{
+    Holds the storage integers of a quantized scalar or tensor. The value's
+    integer type spells the storage's signedness, so that `u8` storage
+    prints as `ui8` values from 0 to 255:
+
+    ```mlir
+    %c = qnn.constant dense<[255, 20, 30]> : tensor<3xui8> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+    ```
+
+    Folders produce it; `convert-qnn-to-linalg` turns it into an
+    `arith.constant` of the signless storage type.
+  }];
+  let arguments = (ins TypedAttrInterface:$value);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$value attr-dict `->` type($result)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+#endif // QUANT_DIALECT_QNN_IR_QNNOPS_TD

@@ -1,0 +1,66 @@
+//===- QNNParams.h - Validated parameters of quantized types ----*- C++ -*-===//
+//
+// One place that reads a `!quant.uniform` type and decides whether the
+// project can give it a defined meaning. Verifiers, the importer of
+// upstream quant casts, the folders and the lowering all go through it, so
+// they accept and reject exactly the same types.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_DIALECT_QNN_IR_QNNPARAMS_H
+#define QUANT_DIALECT_QNN_IR_QNNPARAMS_H
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Types.h"
+#include "quant/Support/QuantMath.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <optional>
+
+namespace mlir::qnn {
+
+/// The parameters of a uniform quantized element type, per tensor (one
+/// channel) or per axis.
+struct QuantParams {
+  quant::UniformQuantizedType perTensorType;
+  quant::UniformQuantizedPerAxisType perAxisType;
+  unsigned storageWidth = 0;
+  bool isSigned = true;
+  int64_t qmin = 0;
+  int64_t qmax = 0;
+  /// Quantization axis for per-axis types.
+  std::optional<int32_t> axis;
+  /// One entry per channel (a single one when per tensor).
+  SmallVector<qmath::ChannelParams> channels;
+
+  bool isPerAxis() const { return axis.has_value(); }
+  size_t numChannels() const { return channels.size(); }
+  /// The signless integer type that holds one storage value in memory and
+  /// in generated code. 4-bit storage is held in an i8, one value per byte.
+  IntegerType getContainerType(MLIRContext *ctx) const;
+  /// The signless integer type of the storage width (i4 for 4-bit).
+  IntegerType getStorageType(MLIRContext *ctx) const;
+  /// The storage type with its signedness (ui8, si8, ...), used for
+  /// the values of `qnn.constant`.
+  IntegerType getSignedStorageType(MLIRContext *ctx) const;
+};
+
+using EmitErrorFn = function_ref<InFlightDiagnostic()>;
+
+/// Validates `elementType` as a quantized type the project supports and
+/// returns its parameters; emits a diagnostic through `emitError` and fails
+/// otherwise. `rank` is the rank of the enclosing tensor (0 for a scalar)
+/// and `axisSize` the static size of the quantized axis (or dynamic), both
+/// used to check per-axis types.
+FailureOr<QuantParams> getQuantParams(Type elementType, EmitErrorFn emitError,
+                                      int64_t rank = -1,
+                                      int64_t axisSize = ShapedType::kDynamic);
+
+/// As above, taking rank and axis size from a scalar or ranked tensor type.
+FailureOr<QuantParams> getQuantParamsOf(Type scalarOrTensor,
+                                        EmitErrorFn emitError);
+
+} // namespace mlir::qnn
+
+#endif // QUANT_DIALECT_QNN_IR_QNNPARAMS_H

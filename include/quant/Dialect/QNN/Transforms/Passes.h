@@ -1,0 +1,44 @@
+//===- Passes.h - QNN transformation passes ---------------------*- C++ -*-===//
+
+#ifndef QUANT_DIALECT_QNN_TRANSFORMS_PASSES_H
+#define QUANT_DIALECT_QNN_TRANSFORMS_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+#include "quant/Dialect/QNN/IR/QNNDialect.h"
+
+namespace mlir {
+class RewritePatternSet;
+namespace qnn {
+
+#define GEN_PASS_DECL
+#include "quant/Dialect/QNN/Transforms/Passes.h.inc"
+
+/// Patterns that rewrite quant.qcast / dcast / scast into qnn ops.
+void populateImportQuantPatterns(RewritePatternSet &patterns);
+
+/// Describes a target for code generation.
+struct TargetInfo {
+  std::string cpu;
+  std::string features; // comma separated, "+feat" / "-feat"
+  unsigned vectorWidth; // bits
+};
+
+/// Resolves an empty CPU to the host, empty features to the CPU's own, and
+/// a zero vector width to the widest the features allow (512 with AVX-512F,
+/// 256 with AVX, 128 otherwise).
+TargetInfo resolveTarget(StringRef cpu, StringRef features,
+                         unsigned vectorWidth);
+
+#define GEN_PASS_REGISTRATION
+#include "quant/Dialect/QNN/Transforms/Passes.h.inc"
+
+} // namespace qnn
+} // namespace mlir
+
+#endif // QUANT_DIALECT_QNN_TRANSFORMS_PASSES_H

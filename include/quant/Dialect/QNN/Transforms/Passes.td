@@ -1,0 +1,95 @@
+//===- Passes.td - QNN transformation passes ---------------*- tablegen -*-===//
+
+#ifndef QUANT_DIALECT_QNN_TRANSFORMS_PASSES_TD
+#define QUANT_DIALECT_QNN_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def QNNImportQuant : Pass<"qnn-import-quant"> {
+  let summary = "Turn upstream quant.qcast/dcast/scast into qnn ops";
+  let description = [{
+    Frontends that speak the upstream `quant` dialect mark quantization with
+    `quant.qcast`, `quant.dcast` and `quant.scast`, whose numerics are left
+    to the consumer. This pass gives them the project's exact semantics
+    (PyTorch flavour) and validates their types with the same checks as the
+    qnn verifiers; a type the contract cannot honour (a u8 zero point of 300,
+    a NaN scale) is reported at the cast and the pass fails.
+
+    ```mlir
+    // Before
+    %q = quant.qcast %x : tensor<3xf32> to tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+    %y = quant.dcast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> to tensor<3xf32>
+    // After
+    %q = qnn.quantize %x : tensor<3xf32> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+    %y = qnn.dequantize %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xf32>
+    ```
+
+    Run it before any canonicalization: upstream's `quant.dcast` folder
+    would otherwise fold `dcast(qcast(x))` to `x`, which is not exact.
+  }];
+  let dependentDialects = ["::mlir::qnn::QNNDialect"];
+}
+
+def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize elementwise linalg.generic ops on buffers";
+  let description = [{
+    Rewrites every all-parallel `linalg.generic` on memrefs whose indexing
+    maps are projected permutations into an `scf.for` nest whose innermost
+    loop processes `vector-width / 32` elements per iteration with
+    `vector.load` / `vector.store`, followed by one masked iteration
+    (`vector.maskedload` / `vector.maskedstore`) for the tail, so no
+    element is computed twice and no access runs past the end. Inputs
+    indexed by an outer loop (per-channel constants) are loaded once and
+    broadcast; contiguous operands are collapsed to one dimension first.
+
+    ```mlir
+    // Before
+    linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+        ins(%x : memref<?xf32>) outs(%y : memref<?xi8>) { ... }
+    // After
+    scf.for %i = %c0 to %main step %c16 {
+      %v = vector.load %x[%i] : memref<?xf32>, vector<16xf32>
+      ...
+      vector.store %r, %y[%i] : memref<?xi8>, vector<16xi8>
+    }
+    %m = vector.create_mask %rest : vector<16xi1>
+    %t = vector.maskedload %x[%main], %m, %zero ...
+    ```
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"512",
+           "Vector register width in bits; 32-bit lanes per iteration are "
+           "vector-width / 32">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def QNNSetTarget : Pass<"qnn-set-target", "::mlir::ModuleOp"> {
+  let summary = "Attach target CPU, features and vector width to llvm.func ops";
+  let description = [{
+    Sets `target_cpu`, `target_features` and `prefer_vector_width` on every
+    `llvm.func` definition so that the LLVM backend (including JIT runners,
+    which honour per-function attributes) generates code for the chosen
+    CPU. An empty `target-cpu` means the host CPU and its features.
+
+    ```mlir
+    llvm.func @f(...) attributes {prefer_vector_width = "512",
+        target_cpu = "znver4", target_features = #llvm.target_features<[...]>}
+    ```
+  }];
+  let options = [
+    Option<"targetCpu", "target-cpu", "std::string", /*default=*/"\"\"",
+           "CPU name as LLVM spells it (e.g. znver4, haswell); empty for the host">,
+    Option<"targetFeatures", "target-features", "std::string", /*default=*/"\"\"",
+           "Comma-separated feature list (e.g. +avx2,+fma); empty for the "
+           "CPU's own features">,
+    Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"0",
+           "Preferred vector width in bits for the backend; 0 derives it "
+           "from the features">,
+  ];
+}
+
+#endif // QUANT_DIALECT_QNN_TRANSFORMS_PASSES_TD

@@ -1,0 +1,42 @@
+//===- Pipelines.h - End-to-end pipelines -----------------------*- C++ -*-===//
+
+#ifndef QUANT_PIPELINES_PIPELINES_H
+#define QUANT_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+namespace qnn {
+
+/// Options of `qnn-to-llvm`.
+struct QNNToLLVMOptions : public PassPipelineOptions<QNNToLLVMOptions> {
+  PassOptions::Option<std::string> targetCpu{
+      *this, "target-cpu",
+      llvm::cl::desc("CPU to generate code for, as LLVM names it (znver4, "
+                     "haswell, ...); empty for the host"),
+      llvm::cl::init("")};
+  PassOptions::Option<std::string> targetFeatures{
+      *this, "target-features",
+      llvm::cl::desc("Comma-separated target features (+avx2,+fma); empty "
+                     "for the CPU's own"),
+      llvm::cl::init("")};
+  PassOptions::Option<unsigned> vectorWidth{
+      *this, "vector-width",
+      llvm::cl::desc("Vector width in bits; 0 picks the widest the target "
+                     "has (512 with AVX-512F, 256 with AVX, else 128)"),
+      llvm::cl::init(0)};
+};
+
+/// Appends the `qnn-to-llvm` pipeline to `pm` (anchored on builtin.module).
+/// Upstream passes it uses are registered on first use.
+LogicalResult buildQNNToLLVMPipeline(OpPassManager &pm,
+                                     const QNNToLLVMOptions &options);
+
+/// Registers `qnn-to-llvm` with the pass registry.
+void registerQNNPipelines();
+
+} // namespace qnn
+} // namespace mlir
+
+#endif // QUANT_PIPELINES_PIPELINES_H

@@ -1,0 +1,84 @@
+//===- QuantMath.h - Scalar reference of the numeric contract ---*- C++ -*-===//
+//
+// Scalar implementations of docs/Semantics.md. Folders use them to compute
+// constants, the lowering uses them to derive compile-time parameters
+// (fixed-point multipliers and shifts), and the unit tests pin them to the
+// published reference values. Generated code must agree with them bit for
+// bit; the execution and conformance tests check that it does.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_SUPPORT_QUANTMATH_H
+#define QUANT_SUPPORT_QUANTMATH_H
+
+#include <cstdint>
+
+namespace qmath {
+
+/// How quantize divides by the scale.
+enum class QuantizeFlavour { PyTorch, Onnx };
+
+/// How requantization rounds. Values match mlir::qnn::RoundingMode.
+enum class Rounding { Float, DoubleRound, HalfUp, HalfAway };
+
+/// Quantization parameters of one channel, already validated: `scale` is the
+/// float32 scale (positive, normal, finite) and `qmin <= zeroPoint <= qmax`.
+struct ChannelParams {
+  float scale;
+  int64_t zeroPoint;
+  int64_t qmin;
+  int64_t qmax;
+};
+
+/// q = clamp(f32(z + rne(f32(x * f32(1/s)))), qmin, qmax); NaN -> z.
+/// The ONNX flavour uses f32(x / s) instead of the reciprocal.
+int64_t quantizeValue(float x, const ChannelParams &p,
+                      QuantizeFlavour flavour = QuantizeFlavour::PyTorch);
+
+/// x = f32(f32(q - z) * s), with the subtraction exact in 64 bits.
+float dequantizeValue(int64_t q, const ChannelParams &p);
+
+/// A real multiplier M as TFLite's QuantizeMultiplier represents it:
+/// M = multiplier * 2^(exponent - 31) with multiplier in [2^30, 2^31).
+/// `isZero` is set when M < 2^-31, where every integer mode yields r = 0.
+struct FixedPointMultiplier {
+  int32_t multiplier = 0;
+  int exponent = 0;
+  bool isZero = true;
+
+  /// The shift amount k = 31 - exponent of the single-rounding modes.
+  int rightShift() const { return 31 - exponent; }
+};
+
+/// Largest multiplier the integer modes accept (exclusive): beyond it the
+/// single-rounding shift k = 31 - e would not be positive.
+constexpr double kMaxIntegerMultiplier = 1073741824.0; // 2^30
+
+/// frexp(M) = f * 2^e, m = round(f * 2^31) with halves away from zero,
+/// m == 2^31 -> (2^30, e + 1). Requires 0 <= M < kMaxIntegerMultiplier.
+FixedPointMultiplier quantizeMultiplier(double realMultiplier);
+
+/// gemmlowp's SaturatingRoundingDoublingHighMul.
+int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b);
+
+/// gemmlowp's RoundingDivideByPOT: x / 2^exponent rounded to nearest, ties
+/// away from zero. 0 <= exponent <= 31.
+int32_t roundingDivideByPOT(int32_t x, int exponent);
+
+/// The rounded, unclamped r of an integer mode for the accumulator `a`
+/// (which must fit in int32). For `double_round` the left shift of `a` is
+/// saturated to int32, which is where TFLite's own code would overflow.
+int64_t multiplyByFixedPoint(int64_t a, const FixedPointMultiplier &m,
+                             Rounding mode);
+
+/// The real multiplier of a requantization: s_in / s_out in double, from
+/// the float32 scales (as TFLite derives it from float32 model scales).
+double requantizeMultiplier(const ChannelParams &in, const ChannelParams &out);
+
+/// Requantizes one storage value in the given mode.
+int64_t requantizeValue(int64_t q, const ChannelParams &in,
+                        const ChannelParams &out, Rounding mode);
+
+} // namespace qmath
+
+#endif // QUANT_SUPPORT_QUANTMATH_H

@@ -1,0 +1,755 @@
+//===- QNNToLinalg.cpp - qnn to linalg/arith lowering ---------------------===//
+//
+// Every qnn op becomes the scalar arithmetic of docs/Semantics.md, wrapped
+// in an all-parallel linalg.generic for tensors. The scalar code is built
+// by the emit* functions below and is the same for scalars and tensors, so
+// a scalar qnn op and one tensor element agree by construction. Compile-time
+// parameters come from quant/Support/QuantMath, as in the folders.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Conversion/QNNToLinalg/QNNToLinalg.h"
+
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "quant/Dialect/QNN/IR/QNNOps.h"
+#include "quant/Dialect/QNN/IR/QNNParams.h"
+
+#include <cmath>
+
+namespace mlir {
+#define GEN_PASS_DEF_CONVERTQNNTOLINALG
+#include "quant/Conversion/Passes.h.inc"
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::qnn;
+using qmath::ChannelParams;
+
+//===----------------------------------------------------------------------===//
+// Type conversion
+//===----------------------------------------------------------------------===//
+
+static InFlightDiagnostic silentError() { return InFlightDiagnostic(); }
+
+QNNTypeConverter::QNNTypeConverter() {
+  addConversion([](Type type) { return type; });
+  addConversion([](quant::QuantizedType type) -> std::optional<Type> {
+    FailureOr<QuantParams> params = getQuantParams(type, silentError);
+    if (failed(params))
+      return std::nullopt;
+    return params->getContainerType(type.getContext());
+  });
+  addConversion([this](ShapedType type) -> std::optional<Type> {
+    if (!isa<quant::QuantizedType>(type.getElementType()))
+      return type;
+    Type element = convertType(type.getElementType());
+    if (!element)
+      return std::nullopt;
+    return type.clone(element);
+  });
+  auto cast = [](OpBuilder &builder, Type type, ValueRange inputs,
+                 Location loc) -> Value {
+    return UnrealizedConversionCastOp::create(builder, loc, type, inputs)
+        .getResult(0);
+  };
+  addSourceMaterialization(cast);
+  addTargetMaterialization(cast);
+}
+
+//===----------------------------------------------------------------------===//
+// Compile-time constants of an elementwise body
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The constants a body needs, each either one value for all channels or
+/// one per channel. Uniform ones become scalar `arith.constant`s inside the
+/// body; per-channel ones become constant vectors passed to the generic as
+/// extra inputs read through the quantization axis.
+class ConstantTable {
+public:
+  using Handle = unsigned;
+
+  Handle add(Type type, SmallVector<TypedAttr> values) {
+    assert(!values.empty());
+    if (llvm::all_equal(values))
+      values.resize(1);
+    entries.push_back({type, std::move(values)});
+    return entries.size() - 1;
+  }
+  Handle addF32(MLIRContext *ctx, ArrayRef<float> values) {
+    Type f32 = Float32Type::get(ctx);
+    return add(f32, llvm::map_to_vector(values, [&](float v) -> TypedAttr {
+                 return FloatAttr::get(f32, v);
+               }));
+  }
+  Handle addInt(IntegerType type, ArrayRef<int64_t> values) {
+    return add(type, llvm::map_to_vector(values, [&](int64_t v) -> TypedAttr {
+                 return IntegerAttr::get(type, v);
+               }));
+  }
+
+  bool isPerChannel(Handle h) const { return entries[h].values.size() > 1; }
+  /// The single value of a uniform entry.
+  TypedAttr uniformValue(Handle h) const { return entries[h].values.front(); }
+  bool isUniformInt(Handle h, int64_t v) const {
+    if (isPerChannel(h))
+      return false;
+    auto attr = dyn_cast<IntegerAttr>(uniformValue(h));
+    return attr && attr.getInt() == v;
+  }
+  size_t size() const { return entries.size(); }
+  Type type(Handle h) const { return entries[h].type; }
+  ArrayRef<TypedAttr> values(Handle h) const { return entries[h].values; }
+
+private:
+  struct Entry {
+    Type type;
+    SmallVector<TypedAttr> values;
+  };
+  SmallVector<Entry> entries;
+};
+
+/// Hands out the SSA value of each constant inside one body.
+class ConstantValues {
+public:
+  ConstantValues(OpBuilder &builder, Location loc, const ConstantTable &table,
+                 DenseMap<unsigned, Value> perChannelArgs)
+      : builder(builder), loc(loc), table(table),
+        cache(std::move(perChannelArgs)) {}
+
+  Value operator()(ConstantTable::Handle h) {
+    auto it = cache.find(h);
+    if (it != cache.end())
+      return it->second;
+    Value v = arith::ConstantOp::create(builder, loc, table.uniformValue(h));
+    cache[h] = v;
+    return v;
+  }
+
+private:
+  OpBuilder &builder;
+  Location loc;
+  const ConstantTable &table;
+  DenseMap<unsigned, Value> cache;
+};
+
+/// Per-channel view of a type's parameters for a body with `n` channels:
+/// a per-tensor type repeats its one channel.
+SmallVector<ChannelParams> channelsFor(const QuantParams &params, size_t n) {
+  if (params.isPerAxis())
+    return SmallVector<ChannelParams>(params.channels.begin(),
+                                      params.channels.end());
+  return SmallVector<ChannelParams>(n, params.channels.front());
+}
+
+IntegerType i32Type(MLIRContext *ctx) { return IntegerType::get(ctx, 32); }
+IntegerType i64Type(MLIRContext *ctx) { return IntegerType::get(ctx, 64); }
+
+/// The integer type in which q - z is exact: i32 up to 16-bit storage,
+/// i64 for 32-bit storage.
+IntegerType wideType(MLIRContext *ctx, const QuantParams &params) {
+  return params.storageWidth <= 16 ? i32Type(ctx) : i64Type(ctx);
+}
+
+Value intConst(OpBuilder &b, Location loc, Type type, int64_t v) {
+  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, v));
+}
+Value f32Const(OpBuilder &b, Location loc, float v) {
+  return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(v));
+}
+
+/// Widens a storage container value to `wide`, honouring signedness.
+Value extendStorage(OpBuilder &b, Location loc, Value q, IntegerType wide,
+                    const QuantParams &params) {
+  if (q.getType() == wide)
+    return q;
+  if (params.isSigned)
+    return arith::ExtSIOp::create(b, loc, wide, q);
+  return arith::ExtUIOp::create(b, loc, wide, q);
+}
+
+//===----------------------------------------------------------------------===//
+// Scalar emitters
+//===----------------------------------------------------------------------===//
+
+/// quantize: saturate, NaN -> z, then convert; see docs/Semantics.md.
+struct QuantizeStage {
+  const QuantParams *params;
+  qmath::QuantizeFlavour flavour;
+  bool mayBeNaN;
+  ConstantTable::Handle scaleOrInv; // 1/s (PyTorch) or s (ONNX), f32
+  ConstantTable::Handle zeroPointF; // f32(z), as PyTorch adds it
+
+  static QuantizeStage plan(ConstantTable &table, MLIRContext *ctx,
+                            const QuantParams &params, size_t n,
+                            qmath::QuantizeFlavour flavour, bool mayBeNaN) {
+    QuantizeStage stage{&params, flavour, mayBeNaN, 0, 0};
+    SmallVector<float> factors, zeroPoints;
+    for (const ChannelParams &c : channelsFor(params, n)) {
+      // PyTorch computes the reciprocal in float32 at run time; doing it
+      // here gives the same bits.
+      factors.push_back(flavour == qmath::QuantizeFlavour::PyTorch
+                            ? 1.0f / c.scale
+                            : c.scale);
+      // PyTorch adds the zero point in float32 (zero_point + Round(...)),
+      // so the zero point itself is rounded to float32 first.
+      zeroPoints.push_back(static_cast<float>(c.zeroPoint));
+    }
+    stage.scaleOrInv = table.addF32(ctx, factors);
+    stage.zeroPointF = table.addF32(ctx, zeroPoints);
+    return stage;
+  }
+
+  Value emit(OpBuilder &b, Location loc, Value x, ConstantValues &get,
+             IntegerType container) const {
+    MLIRContext *ctx = b.getContext();
+    if (!x.getType().isF32())
+      x = arith::ExtFOp::create(b, loc, b.getF32Type(), x);
+    Value scaled =
+        flavour == qmath::QuantizeFlavour::PyTorch
+            ? arith::MulFOp::create(b, loc, x, get(scaleOrInv)).getResult()
+            : arith::DivFOp::create(b, loc, x, get(scaleOrInv)).getResult();
+    Value rounded = math::RoundEvenOp::create(b, loc, scaled);
+    Value zp = get(zeroPointF);
+    Value v = arith::AddFOp::create(b, loc, rounded, zp);
+
+    // Clamp bounds in float: exact for storage up to 16 bits; for 32 bits
+    // the nearest floats outside [qmin, qmax] (both convertible to i64),
+    // with an exact integer clamp after the conversion.
+    bool wide = params->storageWidth > 16;
+    float lo = static_cast<float>(params->qmin);
+    float hi = static_cast<float>(params->qmax);
+    if (wide) {
+      if (static_cast<double>(lo) > static_cast<double>(params->qmin))
+        lo = std::nextafter(lo, -INFINITY);
+      if (static_cast<double>(hi) < static_cast<double>(params->qmax))
+        hi = std::nextafter(hi, INFINITY);
+    }
+    // select(v > lo, v, lo) is x86's max instruction as is; a NaN v falls
+    // to lo here and is replaced by the zero point below.
+    Value loC = f32Const(b, loc, lo), hiC = f32Const(b, loc, hi);
+    Value aboveLo =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, v, loC);
+    Value c = arith::SelectOp::create(b, loc, aboveLo, v, loC);
+    Value belowHi =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, c, hiC);
+    c = arith::SelectOp::create(b, loc, belowHi, c, hiC);
+    if (mayBeNaN) {
+      Value isNaN =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
+      c = arith::SelectOp::create(b, loc, isNaN, zp, c);
+    }
+    if (!wide) {
+      Value i = arith::FPToSIOp::create(b, loc, i32Type(ctx), c);
+      if (container.getWidth() < 32)
+        i = arith::TruncIOp::create(b, loc, container, i);
+      return i;
+    }
+    Value i = arith::FPToSIOp::create(b, loc, i64Type(ctx), c);
+    i = arith::MaxSIOp::create(b, loc, i,
+                               intConst(b, loc, i64Type(ctx), params->qmin));
+    i = arith::MinSIOp::create(b, loc, i,
+                               intConst(b, loc, i64Type(ctx), params->qmax));
+    return arith::TruncIOp::create(b, loc, container, i);
+  }
+};
+
+/// dequantize: f32(f32(q - z) * s), the subtraction exact in i32 / i64.
+struct DequantizeStage {
+  const QuantParams *params;
+  ConstantTable::Handle scale;     // f32
+  ConstantTable::Handle zeroPoint; // i32 or i64
+
+  static DequantizeStage plan(ConstantTable &table, MLIRContext *ctx,
+                              const QuantParams &params, size_t n) {
+    DequantizeStage stage{&params, 0, 0};
+    SmallVector<float> scales;
+    SmallVector<int64_t> zeroPoints;
+    for (const ChannelParams &c : channelsFor(params, n)) {
+      scales.push_back(c.scale);
+      zeroPoints.push_back(c.zeroPoint);
+    }
+    stage.scale = table.addF32(ctx, scales);
+    stage.zeroPoint = table.addInt(wideType(ctx, params), zeroPoints);
+    return stage;
+  }
+
+  Value emit(OpBuilder &b, Location loc, Value q, ConstantValues &get) const {
+    IntegerType wide = wideType(b.getContext(), *params);
+    Value qi = extendStorage(b, loc, q, wide, *params);
+    Value diff = arith::SubIOp::create(b, loc, qi, get(zeroPoint));
+    Value f = arith::SIToFPOp::create(b, loc, b.getF32Type(), diff);
+    return arith::MulFOp::create(b, loc, f, get(scale));
+  }
+};
+
+/// The integer rounding modes: r from a = q - z_in with a fixed-point
+/// multiplier, then q_out = clamp(z_out + r). Everything is i64 so that no
+/// intermediate can overflow (|a| < 2^31, m < 2^31).
+struct IntegerRequantizeStage {
+  const QuantParams *in;
+  const QuantParams *out;
+  qmath::Rounding mode;
+  ConstantTable::Handle zeroPointIn, zeroPointOut, multiplier;
+  // double_round: left shift, right shift, and RoundingDivideByPOT's mask
+  // and half-mask; half_up / half_away: the shift k and 2^(k-1).
+  ConstantTable::Handle leftShift, rightShift, mask, halfMask;
+  ConstantTable::Handle shift, half;
+  bool anyLeftShift = false, anyRightShift = false;
+
+  static IntegerRequantizeStage plan(ConstantTable &table, MLIRContext *ctx,
+                                     const QuantParams &in,
+                                     const QuantParams &out, size_t n,
+                                     qmath::Rounding mode) {
+    IntegerRequantizeStage s{&in, &out, mode, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    SmallVector<int64_t> zin, zout, m, left, right, masks, halfMasks, k,
+        halves;
+    SmallVector<ChannelParams> cin = channelsFor(in, n),
+                               cout = channelsFor(out, n);
+    for (size_t c = 0; c < cin.size(); ++c) {
+      zin.push_back(cin[c].zeroPoint);
+      zout.push_back(cout[c].zeroPoint);
+      qmath::FixedPointMultiplier fp = qmath::quantizeMultiplier(
+          qmath::requantizeMultiplier(cin[c], cout[c]));
+      // M < 2^-31: a zero multiplier makes every mode produce r = 0.
+      int exponent = fp.isZero ? 0 : fp.exponent;
+      m.push_back(fp.isZero ? 0 : fp.multiplier);
+      int l = std::max(exponent, 0), r = std::max(-exponent, 0);
+      left.push_back(l);
+      right.push_back(r);
+      masks.push_back((int64_t(1) << r) - 1);
+      halfMasks.push_back(((int64_t(1) << r) - 1) >> 1);
+      int kk = 31 - exponent;
+      k.push_back(kk);
+      halves.push_back(int64_t(1) << (kk - 1));
+      s.anyLeftShift |= l > 0;
+      s.anyRightShift |= r > 0;
+    }
+    IntegerType i64 = i64Type(ctx);
+    s.zeroPointIn = table.addInt(i64, zin);
+    s.zeroPointOut = table.addInt(i64, zout);
+    s.multiplier = table.addInt(i64, m);
+    s.leftShift = table.addInt(i64, left);
+    s.rightShift = table.addInt(i64, right);
+    s.mask = table.addInt(i64, masks);
+    s.halfMask = table.addInt(i64, halfMasks);
+    s.shift = table.addInt(i64, k);
+    s.half = table.addInt(i64, halves);
+    return s;
+  }
+
+  Value emit(OpBuilder &b, Location loc, Value q, ConstantValues &get,
+             IntegerType container) const {
+    IntegerType i64 = i64Type(b.getContext());
+    auto c64 = [&](int64_t v) { return intConst(b, loc, i64, v); };
+    auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) {
+      return arith::CmpIOp::create(b, loc, p, x, y);
+    };
+    Value a = arith::SubIOp::create(b, loc, extendStorage(b, loc, q, i64, *in),
+                                    get(zeroPointIn));
+    Value r;
+    if (mode == qmath::Rounding::DoubleRound) {
+      Value x = a;
+      if (anyLeftShift) {
+        // TFLite shifts in int32 and would overflow; saturating here keeps
+        // the result defined (and clamped to the output range anyway).
+        x = arith::ShLIOp::create(b, loc, x, get(leftShift));
+        x = arith::MaxSIOp::create(b, loc, x, c64(INT32_MIN));
+        x = arith::MinSIOp::create(b, loc, x, c64(INT32_MAX));
+      }
+      // SaturatingRoundingDoublingHighMul: m > 0 rules out its overflow.
+      Value ab = arith::MulIOp::create(b, loc, x, get(multiplier));
+      Value nudge = arith::SelectOp::create(
+          b, loc, cmp(arith::CmpIPredicate::sge, ab, c64(0)),
+          c64(int64_t(1) << 30), c64(1 - (int64_t(1) << 30)));
+      Value high = arith::DivSIOp::create(
+          b, loc, arith::AddIOp::create(b, loc, ab, nudge),
+          c64(int64_t(1) << 31));
+      r = high;
+      if (anyRightShift) {
+        // RoundingDivideByPOT.
+        Value remainder = arith::AndIOp::create(b, loc, high, get(mask));
+        Value negative = arith::ExtUIOp::create(
+            b, loc, i64, cmp(arith::CmpIPredicate::slt, high, c64(0)));
+        Value threshold = arith::AddIOp::create(b, loc, get(halfMask), negative);
+        Value roundUp = arith::ExtUIOp::create(
+            b, loc, i64,
+            cmp(arith::CmpIPredicate::sgt, remainder, threshold));
+        r = arith::AddIOp::create(
+            b, loc, arith::ShRSIOp::create(b, loc, high, get(rightShift)),
+            roundUp);
+      }
+    } else {
+      Value p = arith::MulIOp::create(b, loc, a, get(multiplier));
+      Value k = get(shift), h = get(half);
+      Value up = arith::ShRSIOp::create(
+          b, loc, arith::AddIOp::create(b, loc, p, h), k);
+      if (mode == qmath::Rounding::HalfUp) {
+        r = up;
+      } else {
+        // Ties away from zero: round |p| half up and restore the sign.
+        Value down = arith::SubIOp::create(
+            b, loc, c64(0),
+            arith::ShRSIOp::create(b, loc,
+                                   arith::SubIOp::create(b, loc, h, p), k));
+        r = arith::SelectOp::create(
+            b, loc, cmp(arith::CmpIPredicate::sge, p, c64(0)), up, down);
+      }
+    }
+    Value result = arith::AddIOp::create(b, loc, r, get(zeroPointOut));
+    result = arith::MaxSIOp::create(b, loc, result, c64(out->qmin));
+    result = arith::MinSIOp::create(b, loc, result, c64(out->qmax));
+    return arith::TruncIOp::create(b, loc, container, result);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Elementwise application
+//===----------------------------------------------------------------------===//
+
+using BodyFn =
+    function_ref<Value(OpBuilder &, Location, Value, ConstantValues &)>;
+
+/// Applies `body` to every element of `input`, producing `resultType`
+/// (already converted). For tensors this is a linalg.generic whose extra
+/// inputs are the per-channel constant vectors of `table`, read through
+/// `axis`; a dynamic axis is checked against the channel count at run time.
+Value applyElementwise(OpBuilder &b, Location loc, Value input,
+                       Type resultType, std::optional<int32_t> axis,
+                       int64_t numChannels, const ConstantTable &table,
+                       BodyFn body) {
+  auto tensorType = dyn_cast<RankedTensorType>(resultType);
+  if (!tensorType) {
+    ConstantValues get(b, loc, table, DenseMap<unsigned, Value>());
+    return body(b, loc, input, get);
+  }
+
+  int64_t rank = tensorType.getRank();
+  SmallVector<Value> dynamicDims;
+  for (int64_t d = 0; d < rank; ++d)
+    if (tensorType.isDynamicDim(d))
+      dynamicDims.push_back(tensor::DimOp::create(b, loc, input, d));
+  if (axis && tensorType.isDynamicDim(*axis)) {
+    Value size = tensor::DimOp::create(b, loc, input, *axis);
+    Value expected = arith::ConstantIndexOp::create(b, loc, numChannels);
+    Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size,
+                                     expected);
+    cf::AssertOp::create(
+        b, loc, ok,
+        (Twine("qnn: quantized axis ") + Twine(*axis) +
+         " must have as many elements as the type has scales (" +
+         Twine(numChannels) + ")")
+            .str());
+  }
+  Value init = tensor::EmptyOp::create(b, loc, tensorType.getShape(),
+                                       tensorType.getElementType(), dynamicDims);
+
+  MLIRContext *ctx = b.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
+  SmallVector<Value> inputs{input};
+  SmallVector<AffineMap> maps{identity};
+  SmallVector<unsigned> perChannel;
+  for (unsigned h = 0; h < table.size(); ++h) {
+    if (!table.isPerChannel(h))
+      continue;
+    assert(axis && "per-channel constant without an axis");
+    auto vectorType = RankedTensorType::get(
+        {static_cast<int64_t>(table.values(h).size())}, table.type(h));
+    SmallVector<Attribute> values(table.values(h).begin(),
+                                  table.values(h).end());
+    inputs.push_back(arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(vectorType, values)));
+    maps.push_back(AffineMap::get(rank, 0, getAffineDimExpr(*axis, ctx)));
+    perChannel.push_back(h);
+  }
+  maps.push_back(identity);
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{tensorType}, inputs, ValueRange{init}, maps, iterators,
+      [&](OpBuilder &nb, Location nloc, ValueRange args) {
+        DenseMap<unsigned, Value> argsOf;
+        for (auto [i, h] : llvm::enumerate(perChannel))
+          argsOf[h] = args[1 + i];
+        ConstantValues get(nb, nloc, table, std::move(argsOf));
+        Value result = body(nb, nloc, args[0], get);
+        linalg::YieldOp::create(nb, nloc, result);
+      });
+  return generic.getResult(0);
+}
+
+/// Axis and channel count of an op's per-axis operand or result, if any.
+std::pair<std::optional<int32_t>, int64_t>
+channelLayout(ArrayRef<const QuantParams *> params) {
+  for (const QuantParams *p : params)
+    if (p && p->isPerAxis())
+      return {p->axis, static_cast<int64_t>(p->numChannels())};
+  return {std::nullopt, 1};
+}
+
+FailureOr<QuantParams> paramsOrFail(Type type) {
+  return getQuantParamsOf(type, silentError);
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+/// qnn.quantize -> saturating float arithmetic and one conversion.
+struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> params = paramsOrFail(op.getType());
+    Type resultType = getTypeConverter()->convertType(op.getType());
+    if (failed(params) || !resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    auto [axis, n] = channelLayout({&*params});
+    MLIRContext *ctx = getContext();
+    ConstantTable table;
+    QuantizeStage stage = QuantizeStage::plan(
+        table, ctx, *params, n,
+        op.getFlavour() == Flavour::onnx ? qmath::QuantizeFlavour::Onnx
+                                         : qmath::QuantizeFlavour::PyTorch,
+        /*mayBeNaN=*/true);
+    IntegerType container = params->getContainerType(ctx);
+    Value result = applyElementwise(
+        rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
+        [&](OpBuilder &b, Location loc, Value x, ConstantValues &get) {
+          return stage.emit(b, loc, x, get, container);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// qnn.dequantize -> exact subtraction, conversion and one multiply.
+struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(DequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> params = paramsOrFail(op.getInput().getType());
+    if (failed(params))
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    auto [axis, n] = channelLayout({&*params});
+    ConstantTable table;
+    DequantizeStage stage =
+        DequantizeStage::plan(table, getContext(), *params, n);
+    Value result = applyElementwise(
+        rewriter, op.getLoc(), adaptor.getInput(), op.getType(), axis, n,
+        table, [&](OpBuilder &b, Location loc, Value q, ConstantValues &get) {
+          return stage.emit(b, loc, q, get);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// qnn.requantize -> dequantize + quantize (float mode) or fixed-point
+/// integer arithmetic (the other modes).
+struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(RequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> in = paramsOrFail(op.getInput().getType());
+    FailureOr<QuantParams> out = paramsOrFail(op.getType());
+    Type resultType = getTypeConverter()->convertType(op.getType());
+    if (failed(in) || failed(out) || !resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    auto [axis, n] = channelLayout({&*in, &*out});
+    MLIRContext *ctx = getContext();
+    IntegerType container = out->getContainerType(ctx);
+    ConstantTable table;
+    Value result;
+    if (op.getRounding() == RoundingMode::float_) {
+      DequantizeStage dq = DequantizeStage::plan(table, ctx, *in, n);
+      // A dequantized value is finite or infinite, never NaN.
+      QuantizeStage q = QuantizeStage::plan(
+          table, ctx, *out, n, qmath::QuantizeFlavour::PyTorch,
+          /*mayBeNaN=*/false);
+      result = applyElementwise(
+          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n,
+          table, [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
+            return q.emit(b, loc, dq.emit(b, loc, v, get), get, container);
+          });
+    } else {
+      qmath::Rounding mode =
+          op.getRounding() == RoundingMode::double_round
+              ? qmath::Rounding::DoubleRound
+          : op.getRounding() == RoundingMode::half_up
+              ? qmath::Rounding::HalfUp
+              : qmath::Rounding::HalfAway;
+      IntegerRequantizeStage stage =
+          IntegerRequantizeStage::plan(table, ctx, *in, *out, n, mode);
+      result = applyElementwise(
+          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n,
+          table, [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
+            return stage.emit(b, loc, v, get, container);
+          });
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// qnn.storage_cast -> nothing (same container), or the extension /
+/// truncation between a 4-bit value's i8 container and i4.
+struct StorageCastLowering : OpConversionPattern<StorageCastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(StorageCastOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type resultType = getTypeConverter()->convertType(op.getType());
+    if (!resultType)
+      return failure();
+    Value input = adaptor.getInput();
+    if (input.getType() == resultType) {
+      rewriter.replaceOp(op, input);
+      return success();
+    }
+    bool toQuantized =
+        isa<quant::QuantizedType>(getElementTypeOrSelf(op.getType()));
+    FailureOr<QuantParams> params =
+        paramsOrFail(toQuantized ? op.getType() : op.getInput().getType());
+    if (failed(params))
+      return failure();
+    Location loc = op.getLoc();
+    Value result;
+    if (!toQuantized)
+      result = arith::TruncIOp::create(rewriter, loc, resultType, input);
+    else if (params->isSigned)
+      result = arith::ExtSIOp::create(rewriter, loc, resultType, input);
+    else
+      result = arith::ExtUIOp::create(rewriter, loc, resultType, input);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// qnn.constant -> arith.constant of the signless container type.
+struct ConstantLowering : OpConversionPattern<ConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConstantOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> params = paramsOrFail(op.getType());
+    Type resultType = getTypeConverter()->convertType(op.getType());
+    if (failed(params) || !resultType)
+      return failure();
+    IntegerType container = params->getContainerType(getContext());
+    auto convert = [&](const APInt &v) {
+      return params->isSigned ? v.sextOrTrunc(container.getWidth())
+                              : v.zextOrTrunc(container.getWidth());
+    };
+    TypedAttr value;
+    if (auto dense = dyn_cast<DenseIntElementsAttr>(op.getValue())) {
+      SmallVector<APInt> values;
+      for (APInt v : dense.getValues<APInt>())
+        values.push_back(convert(v));
+      value = DenseElementsAttr::get(cast<ShapedType>(resultType), values);
+    } else {
+      value = IntegerAttr::get(
+          container, convert(cast<IntegerAttr>(op.getValue()).getValue()));
+    }
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, resultType, value);
+    return success();
+  }
+};
+
+/// Any other op that merely carries quantized values (tensor.empty,
+/// tensor.extract_slice, bufferization.materialize_in_destination, ...) is
+/// rebuilt with the converted types.
+struct RetypeOp : ConversionPattern {
+  RetypeOp(const TypeConverter &converter, MLIRContext *ctx)
+      : ConversionPattern(converter, MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {
+  }
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (op->getNumRegions() != 0 || isa<QNNDialect>(op->getDialect()) ||
+        isa<func::ReturnOp, func::CallOp>(op))
+      return failure();
+    SmallVector<Type> resultTypes;
+    if (failed(getTypeConverter()->convertTypes(op->getResultTypes(),
+                                                resultTypes)))
+      return failure();
+    OperationState state(op->getLoc(), op->getName(), operands, resultTypes,
+                         op->getAttrs(), op->getSuccessors());
+    Operation *newOp = rewriter.create(state);
+    rewriter.replaceOp(op, newOp->getResults());
+    return success();
+  }
+};
+
+/// Reports every quantized type in the module that the contract cannot
+/// honour, at the op that carries it.
+LogicalResult validateQuantizedTypes(Operation *root) {
+  bool valid = true;
+  auto check = [&](Operation *op, Type type) {
+    if (!isa<quant::QuantizedType>(getElementTypeOrSelf(type)))
+      return;
+    if (failed(getQuantParamsOf(type, [&]() { return op->emitOpError(); })))
+      valid = false;
+  };
+  root->walk([&](Operation *op) {
+    for (Type t : op->getOperandTypes())
+      check(op, t);
+    for (Type t : op->getResultTypes())
+      check(op, t);
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        for (BlockArgument arg : block.getArguments())
+          check(op, arg.getType());
+  });
+  return success(valid);
+}
+
+struct ConvertQNNToLinalgPass
+    : public impl::ConvertQNNToLinalgBase<ConvertQNNToLinalgPass> {
+  void runOnOperation() override {
+    if (failed(validateQuantizedTypes(getOperation())))
+      return signalPassFailure();
+    MLIRContext *ctx = &getContext();
+    QNNTypeConverter converter;
+    ConversionTarget target(*ctx);
+    RewritePatternSet patterns(ctx);
+    populateQNNToLinalgConversionPatterns(converter, patterns, target);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace
+
+void mlir::qnn::populateQNNToLinalgConversionPatterns(
+    const QNNTypeConverter &converter, RewritePatternSet &patterns,
+    ConversionTarget &target) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
+               StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
+  populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                 converter);
+  populateCallOpTypeConversionPattern(patterns, converter);
+  populateReturnOpTypeConversionPattern(patterns, converter);
+  scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns,
+                                                       target);
+
+  // Legality is by type: any op (of any dialect) is legal once no quantized
+  // type is left on it.
+  target.addIllegalDialect<QNNDialect>();
+  target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+    return converter.isSignatureLegal(op.getFunctionType()) &&
+           converter.isLegal(&op.getBody());
+  });
+  target.markUnknownOpDynamicallyLegal(
+      [&](Operation *op) { return converter.isLegal(op); });
+}

@@ -1,0 +1,511 @@
+//===- QNNOps.cpp - QNN verifiers and folders -----------------------------===//
+//
+// Verifiers reject every type the contract gives no meaning to; folders
+// compute constants with the scalar reference in quant/Support/QuantMath,
+// which the generated code matches bit for bit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Dialect/QNN/IR/QNNOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "quant/Dialect/QNN/IR/QNNParams.h"
+
+using namespace mlir;
+using namespace mlir::qnn;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+static InFlightDiagnostic silentError() { return InFlightDiagnostic(); }
+
+/// Validates the quantized type of an operand or result; diagnostics name
+/// the role ("operand", "result") so the user knows which type is wrong.
+static FailureOr<QuantParams> verifyQuantized(Operation *op, Type type,
+                                              StringRef role) {
+  return getQuantParamsOf(
+      type, [&]() { return op->emitOpError() << role << " type: "; });
+}
+
+static bool isSupportedFloat(Type type) {
+  return type.isF32() || type.isF16() || type.isBF16();
+}
+
+/// The quantization parameters of a type known to be valid (folders run on
+/// verified IR), or failure when the type is not quantized.
+static FailureOr<QuantParams> paramsOf(Type type) {
+  return getQuantParamsOf(type, silentError);
+}
+
+/// Maps linear element indices of a tensor to the channel of a per-axis
+/// type: channel = (index / stride) % size, stride being the number of
+/// elements in one step of the axis.
+namespace {
+struct ChannelIndexer {
+  int64_t stride = 1;
+  int64_t size = 1;
+  ChannelIndexer(Type type, const QuantParams &params) {
+    if (!params.isPerAxis())
+      return;
+    auto shaped = cast<ShapedType>(type);
+    int32_t axis = *params.axis;
+    size = shaped.getDimSize(axis);
+    for (int64_t d = axis + 1, e = shaped.getRank(); d < e; ++d)
+      stride *= shaped.getDimSize(d);
+  }
+  int64_t operator()(int64_t index) const { return (index / stride) % size; }
+};
+} // namespace
+
+/// Returns the float values of a constant as float32 (f16 and bf16 widen
+/// exactly), or nothing when the attribute is not a float constant.
+static std::optional<SmallVector<float>> getFloatValues(Attribute attr,
+                                                        int64_t numElements) {
+  SmallVector<float> values;
+  auto push = [&](APFloat v) {
+    bool losesInfo = false;
+    v.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &losesInfo);
+    values.push_back(v.convertToFloat());
+  };
+  if (auto f = dyn_cast_or_null<FloatAttr>(attr)) {
+    push(f.getValue());
+    return values;
+  }
+  auto dense = dyn_cast_or_null<DenseFPElementsAttr>(attr);
+  if (!dense)
+    return std::nullopt;
+  if (dense.isSplat() && numElements > 1) {
+    // Expand splats only when the result is per-axis; callers handle it.
+    push(dense.getSplatValue<APFloat>());
+    return values;
+  }
+  for (APFloat v : dense.getValues<APFloat>())
+    push(v);
+  return values;
+}
+
+/// Integer values of a storage constant (IntegerAttr or dense integers),
+/// interpreted with the given signedness.
+static std::optional<SmallVector<int64_t>> getIntValues(Attribute attr,
+                                                        bool isSigned) {
+  SmallVector<int64_t> values;
+  auto push = [&](const APInt &v) {
+    values.push_back(isSigned ? v.getSExtValue()
+                              : static_cast<int64_t>(v.getZExtValue()));
+  };
+  if (auto i = dyn_cast_or_null<IntegerAttr>(attr)) {
+    push(i.getValue());
+    return values;
+  }
+  auto dense = dyn_cast_or_null<DenseIntElementsAttr>(attr);
+  if (!dense)
+    return std::nullopt;
+  if (dense.isSplat()) {
+    push(dense.getSplatValue<APInt>());
+    return values;
+  }
+  for (APInt v : dense.getValues<APInt>())
+    push(v);
+  return values;
+}
+
+/// Builds the attribute of a constant whose type is `type` (scalar or
+/// tensor) with the given element type, from one value per element or a
+/// single splat value.
+static TypedAttr makeIntAttr(Type type, IntegerType elementType,
+                             ArrayRef<int64_t> values) {
+  auto toAPInt = [&](int64_t v) {
+    return APInt(elementType.getWidth(), static_cast<uint64_t>(v),
+                 /*isSigned=*/true, /*implicitTrunc=*/true);
+  };
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped)
+    return IntegerAttr::get(elementType, toAPInt(values.front()));
+  auto attrType = RankedTensorType::get(shaped.getShape(), elementType);
+  if (values.size() == 1)
+    return DenseElementsAttr::get(attrType, toAPInt(values.front()));
+  SmallVector<APInt> ints = llvm::map_to_vector(values, toAPInt);
+  return DenseElementsAttr::get(attrType, ints);
+}
+
+static TypedAttr makeF32Attr(Type type, ArrayRef<float> values) {
+  auto f32 = Float32Type::get(type.getContext());
+  auto shaped = dyn_cast<ShapedType>(type);
+  if (!shaped)
+    return FloatAttr::get(f32, values.front());
+  auto attrType = RankedTensorType::get(shaped.getShape(), f32);
+  if (values.size() == 1)
+    return DenseElementsAttr::get(attrType, values.front());
+  return DenseElementsAttr::get(attrType, values);
+}
+
+/// Largest number of scalar evaluations a folder spends proving that a
+/// rewrite holds for every storage value.
+static constexpr int64_t kMaxProofEvaluations = int64_t(1) << 20;
+
+/// True when `f(q, channel) == q` for every storage value q of every
+/// channel: the exhaustive proof behind the identity folds. Only storage up
+/// to 16 bits is enumerated; wider storage is never folded.
+static bool isIdentityOnAllInputs(
+    const QuantParams &params,
+    function_ref<int64_t(int64_t, const qmath::ChannelParams &)> f) {
+  if (params.storageWidth > 16)
+    return false;
+  int64_t count = (params.qmax - params.qmin + 1) *
+                  static_cast<int64_t>(params.numChannels());
+  if (count > kMaxProofEvaluations)
+    return false;
+  for (const qmath::ChannelParams &channel : params.channels)
+    for (int64_t q = params.qmin; q <= params.qmax; ++q)
+      if (f(q, channel) != q)
+        return false;
+  return true;
+}
+
+/// Constants have static shapes: folders skip results that do not.
+static bool isStaticOrScalar(Type type) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  return !shaped || shaped.hasStaticShape();
+}
+
+/// Number of elements a constant folder produces for `type`: 1 for scalars
+/// and splat-able results, the element count otherwise.
+static int64_t numElementsOf(Type type) {
+  assert(isStaticOrScalar(type) && "folding into a dynamic shape");
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return shaped.getNumElements();
+  return 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Custom assembly: `flavour(onnx)` / `rounding(half_up)`, omitted for the
+// default value.
+//===----------------------------------------------------------------------===//
+
+template <typename AttrT, typename EnumT>
+static ParseResult
+parseEnumClause(OpAsmParser &parser, AttrT &attr, StringRef keyword,
+                EnumT defaultValue,
+                std::optional<EnumT> (*symbolize)(StringRef)) {
+  MLIRContext *ctx = parser.getContext();
+  if (failed(parser.parseOptionalKeyword(keyword))) {
+    attr = AttrT::get(ctx, defaultValue);
+    return success();
+  }
+  StringRef name;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseLParen() || parser.parseKeyword(&name) ||
+      parser.parseRParen())
+    return failure();
+  std::optional<EnumT> value = symbolize(name);
+  if (!value)
+    return parser.emitError(loc) << "unknown " << keyword << " '" << name
+                                 << "'";
+  attr = AttrT::get(ctx, *value);
+  return success();
+}
+
+static ParseResult parseFlavour(OpAsmParser &parser, FlavourAttr &attr) {
+  return parseEnumClause(parser, attr, "flavour", Flavour::pytorch,
+                         &symbolizeFlavour);
+}
+static void printFlavour(OpAsmPrinter &printer, Operation *, FlavourAttr attr) {
+  if (attr && attr.getValue() != Flavour::pytorch)
+    printer << " flavour(" << stringifyFlavour(attr.getValue()) << ")";
+}
+
+static ParseResult parseRounding(OpAsmParser &parser, RoundingModeAttr &attr) {
+  return parseEnumClause(parser, attr, "rounding", RoundingMode::float_,
+                         &symbolizeRoundingMode);
+}
+static void printRounding(OpAsmPrinter &printer, Operation *,
+                          RoundingModeAttr attr) {
+  if (attr && attr.getValue() != RoundingMode::float_)
+    printer << " rounding(" << stringifyRoundingMode(attr.getValue()) << ")";
+}
+
+//===----------------------------------------------------------------------===//
+// QuantizeOp
+//===----------------------------------------------------------------------===//
+
+static qmath::QuantizeFlavour toSupport(Flavour flavour) {
+  return flavour == Flavour::onnx ? qmath::QuantizeFlavour::Onnx
+                                  : qmath::QuantizeFlavour::PyTorch;
+}
+
+LogicalResult QuantizeOp::verify() {
+  Type inElem = getElementTypeOrSelf(getInput().getType());
+  if (!isSupportedFloat(inElem))
+    return emitOpError("operand type: expected f32, f16 or bf16 elements, got ")
+           << inElem;
+  return verifyQuantized(*this, getType(), "result");
+}
+
+OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
+  FailureOr<QuantParams> params = paramsOf(getType());
+  if (failed(params))
+    return {};
+  qmath::QuantizeFlavour flavour = toSupport(getFlavour());
+
+  // quantize(dequantize(q)) is q when that holds for every storage value.
+  if (auto dequantize = getInput().getDefiningOp<DequantizeOp>()) {
+    if (dequantize.getInput().getType() == getType() &&
+        isIdentityOnAllInputs(*params, [&](int64_t q, const auto &channel) {
+          return qmath::quantizeValue(
+              qmath::dequantizeValue(q, channel), channel, flavour);
+        }))
+      return dequantize.getInput();
+  }
+
+  if (!isStaticOrScalar(getType()))
+    return {};
+  std::optional<SmallVector<float>> inputs =
+      getFloatValues(adaptor.getInput(), numElementsOf(getType()));
+  if (!inputs)
+    return {};
+  // A splat input stays a splat unless channels differ.
+  bool expand = inputs->size() == 1 && params->isPerAxis();
+  int64_t n = expand ? numElementsOf(getType()) : inputs->size();
+  ChannelIndexer channelOf(getType(), *params);
+  SmallVector<int64_t> results;
+  results.reserve(n);
+  for (int64_t i = 0; i < n; ++i) {
+    float x = (*inputs)[expand ? 0 : i];
+    results.push_back(qmath::quantizeValue(
+        x, params->channels[channelOf(i)], flavour));
+  }
+  return makeIntAttr(getType(), params->getSignedStorageType(getContext()),
+                     results);
+}
+
+//===----------------------------------------------------------------------===//
+// DequantizeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult DequantizeOp::verify() {
+  FailureOr<QuantParams> params =
+      verifyQuantized(*this, getInput().getType(), "operand");
+  if (failed(params))
+    return failure();
+  Type outElem = getElementTypeOrSelf(getType());
+  if (!outElem.isF32())
+    return emitOpError("result type: expected f32 elements (the expressed "
+                       "type), got ")
+           << outElem;
+  return success();
+}
+
+OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
+  FailureOr<QuantParams> params = paramsOf(getInput().getType());
+  if (failed(params))
+    return {};
+  if (!isStaticOrScalar(getType()))
+    return {};
+  std::optional<SmallVector<int64_t>> inputs =
+      getIntValues(adaptor.getInput(), params->isSigned);
+  if (!inputs)
+    return {};
+  bool expand = inputs->size() == 1 && params->isPerAxis();
+  int64_t n = expand ? numElementsOf(getType()) : inputs->size();
+  ChannelIndexer channelOf(getType(), *params);
+  SmallVector<float> results;
+  results.reserve(n);
+  for (int64_t i = 0; i < n; ++i)
+    results.push_back(qmath::dequantizeValue(
+        (*inputs)[expand ? 0 : i], params->channels[channelOf(i)]));
+  return makeF32Attr(getType(), results);
+}
+
+//===----------------------------------------------------------------------===//
+// RequantizeOp
+//===----------------------------------------------------------------------===//
+
+static qmath::Rounding toSupport(RoundingMode mode) {
+  switch (mode) {
+  case RoundingMode::float_:
+    return qmath::Rounding::Float;
+  case RoundingMode::double_round:
+    return qmath::Rounding::DoubleRound;
+  case RoundingMode::half_up:
+    return qmath::Rounding::HalfUp;
+  case RoundingMode::half_away:
+    return qmath::Rounding::HalfAway;
+  }
+  llvm_unreachable("unknown rounding mode");
+}
+
+LogicalResult RequantizeOp::verify() {
+  FailureOr<QuantParams> in =
+      verifyQuantized(*this, getInput().getType(), "operand");
+  if (failed(in))
+    return failure();
+  FailureOr<QuantParams> out = verifyQuantized(*this, getType(), "result");
+  if (failed(out))
+    return failure();
+  if (in->isPerAxis() && out->isPerAxis() &&
+      (*in->axis != *out->axis || in->numChannels() != out->numChannels()))
+    return emitOpError("operand and result are quantized per axis along "
+                       "different axes or with different channel counts (")
+           << *in->axis << " with " << in->numChannels() << " vs "
+           << *out->axis << " with " << out->numChannels() << ")";
+  if (getRounding() == RoundingMode::float_)
+    return success();
+
+  // The integer modes take a = q - z as an int32 accumulator.
+  if (in->storageWidth == 32) {
+    bool allZero = llvm::all_of(
+        in->channels, [](const auto &c) { return c.zeroPoint == 0; });
+    if (!in->isSigned || !allZero)
+      return emitOpError("rounding mode '")
+             << stringifyRoundingMode(getRounding())
+             << "' needs q - z to fit in 32 bits: 32-bit input storage must "
+                "be signed with zero point 0";
+  }
+  size_t n = std::max(in->numChannels(), out->numChannels());
+  for (size_t c = 0; c < n; ++c) {
+    const auto &ci = in->channels[in->isPerAxis() ? c : 0];
+    const auto &co = out->channels[out->isPerAxis() ? c : 0];
+    double m = qmath::requantizeMultiplier(ci, co);
+    if (!(m < qmath::kMaxIntegerMultiplier))
+      return emitOpError("multiplier s_in / s_out = ")
+             << m << " is too large for rounding mode '"
+             << stringifyRoundingMode(getRounding())
+             << "' (it must be below 2^30)";
+  }
+  return success();
+}
+
+OpFoldResult RequantizeOp::fold(FoldAdaptor adaptor) {
+  FailureOr<QuantParams> in = paramsOf(getInput().getType());
+  FailureOr<QuantParams> out = paramsOf(getType());
+  if (failed(in) || failed(out))
+    return {};
+  qmath::Rounding mode = toSupport(getRounding());
+
+  if (getInput().getType() == getType() &&
+      isIdentityOnAllInputs(*in, [&](int64_t q, const auto &channel) {
+        return qmath::requantizeValue(q, channel, channel, mode);
+      }))
+    return getInput();
+
+  if (!isStaticOrScalar(getType()))
+    return {};
+  std::optional<SmallVector<int64_t>> inputs =
+      getIntValues(adaptor.getInput(), in->isSigned);
+  if (!inputs)
+    return {};
+  bool perAxis = in->isPerAxis() || out->isPerAxis();
+  bool expand = inputs->size() == 1 && perAxis;
+  int64_t n = expand ? numElementsOf(getType()) : inputs->size();
+  ChannelIndexer channelOf(getType(), in->isPerAxis() ? *in : *out);
+  SmallVector<int64_t> results;
+  results.reserve(n);
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t c = channelOf(i);
+    results.push_back(qmath::requantizeValue(
+        (*inputs)[expand ? 0 : i], in->channels[in->isPerAxis() ? c : 0],
+        out->channels[out->isPerAxis() ? c : 0], mode));
+  }
+  return makeIntAttr(getType(), out->getSignedStorageType(getContext()),
+                     results);
+}
+
+//===----------------------------------------------------------------------===//
+// StorageCastOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult StorageCastOp::verify() {
+  Type inElem = getElementTypeOrSelf(getInput().getType());
+  Type outElem = getElementTypeOrSelf(getType());
+  bool inQuant = isa<quant::QuantizedType>(inElem);
+  bool outQuant = isa<quant::QuantizedType>(outElem);
+  if (inQuant == outQuant)
+    return emitOpError("expected one quantized and one integer side, got ")
+           << getInput().getType() << " and " << getType();
+  Type quantType = inQuant ? getInput().getType() : getType();
+  Type intElem = inQuant ? outElem : inElem;
+  FailureOr<QuantParams> params =
+      verifyQuantized(*this, quantType, inQuant ? "operand" : "result");
+  if (failed(params))
+    return failure();
+  if (intElem != params->getStorageType(getContext()))
+    return emitOpError("integer side must be the signless storage type ")
+           << params->getStorageType(getContext()) << ", got " << intElem;
+  return success();
+}
+
+OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
+  // storage_cast(storage_cast(x)) back to x's type is x.
+  if (auto inner = getInput().getDefiningOp<StorageCastOp>())
+    if (inner.getInput().getType() == getType())
+      return inner.getInput();
+
+  Attribute value = adaptor.getInput();
+  if (!value || !isStaticOrScalar(getType()))
+    return {};
+  bool toQuantized = isa<quant::QuantizedType>(getElementTypeOrSelf(getType()));
+  FailureOr<QuantParams> params =
+      paramsOf(toQuantized ? getType() : getInput().getType());
+  if (failed(params))
+    return {};
+  std::optional<SmallVector<int64_t>> values =
+      getIntValues(value, params->isSigned);
+  if (!values)
+    return {};
+  if (!toQuantized)
+    return makeIntAttr(getType(), params->getStorageType(getContext()),
+                       *values);
+  // Storage integers outside a narrow range have no quantized constant.
+  for (int64_t v : *values)
+    if (v < params->qmin || v > params->qmax)
+      return {};
+  return makeIntAttr(getType(), params->getSignedStorageType(getContext()),
+                     *values);
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstantOp::verify() {
+  FailureOr<QuantParams> params = verifyQuantized(*this, getType(), "result");
+  if (failed(params))
+    return failure();
+  TypedAttr value = getValue();
+  Type expected = params->getSignedStorageType(getContext());
+  if (auto shaped = dyn_cast<ShapedType>(getType())) {
+    auto dense = dyn_cast<DenseIntElementsAttr>(value);
+    if (!dense)
+      return emitOpError("value must be dense integer elements, got ")
+             << value;
+    if (!shaped.hasStaticShape() ||
+        dense.getType().getShape() != shaped.getShape())
+      return emitOpError("value shape does not match the result type ")
+             << getType();
+    if (dense.getElementType() != expected)
+      return emitOpError("value elements must have the storage type ")
+             << expected << ", got " << dense.getElementType();
+  } else {
+    auto integer = dyn_cast<IntegerAttr>(value);
+    if (!integer || integer.getType() != expected)
+      return emitOpError("value must be an integer of the storage type ")
+             << expected << ", got " << value;
+  }
+  std::optional<SmallVector<int64_t>> values =
+      getIntValues(value, params->isSigned);
+  for (int64_t v : *values)
+    if (v < params->qmin || v > params->qmax)
+      return emitOpError("value ")
+             << v << " is outside the storage range [" << params->qmin << ", "
+             << params->qmax << "]";
+  return success();
+}
+
+OpFoldResult ConstantOp::fold(FoldAdaptor adaptor) { return getValue(); }
+
+#define GET_OP_CLASSES
+#include "quant/Dialect/QNN/IR/QNNOps.cpp.inc"

@@ -1,0 +1,141 @@
+//===- QNNParams.cpp - Validated parameters of quantized types ------------===//
+
+#include "quant/Dialect/QNN/IR/QNNParams.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+#include <cmath>
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::qnn;
+
+IntegerType QuantParams::getContainerType(MLIRContext *ctx) const {
+  return IntegerType::get(ctx, storageWidth < 8 ? 8 : storageWidth);
+}
+
+IntegerType QuantParams::getStorageType(MLIRContext *ctx) const {
+  return IntegerType::get(ctx, storageWidth);
+}
+
+IntegerType QuantParams::getSignedStorageType(MLIRContext *ctx) const {
+  return IntegerType::get(ctx, storageWidth,
+                          isSigned ? IntegerType::Signed
+                                   : IntegerType::Unsigned);
+}
+
+/// Checks one (scale, zero point) pair and converts the scale to the
+/// float32 that all arithmetic uses.
+static LogicalResult checkChannel(double scale, int64_t zeroPoint,
+                                  const QuantParams &params,
+                                  EmitErrorFn emitError,
+                                  qmath::ChannelParams &channel) {
+  if (!std::isfinite(scale) || !(scale > 0.0))
+    return emitError() << "scale must be positive and finite, got " << scale;
+  float scale32 = static_cast<float>(scale);
+  // A subnormal or overflowing float32 scale has no finite reciprocal in
+  // float32, which the PyTorch flavour needs.
+  if (!std::isnormal(scale32))
+    return emitError() << "scale " << scale
+                       << " is not a normal float32 number";
+  if (zeroPoint < params.qmin || zeroPoint > params.qmax)
+    return emitError() << "zero point " << zeroPoint
+                       << " is outside the storage range [" << params.qmin
+                       << ", " << params.qmax << "]";
+  channel = {scale32, zeroPoint, params.qmin, params.qmax};
+  return success();
+}
+
+FailureOr<QuantParams> mlir::qnn::getQuantParams(Type elementType,
+                                                 EmitErrorFn emitError,
+                                                 int64_t rank,
+                                                 int64_t axisSize) {
+  auto quantType = dyn_cast<quant::QuantizedType>(elementType);
+  if (!quantType)
+    return emitError() << "expected a !quant.uniform element type, got "
+                       << elementType;
+  auto perTensor = dyn_cast<quant::UniformQuantizedType>(quantType);
+  auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(quantType);
+  if (!perTensor && !perAxis)
+    return emitError() << "unsupported quantized type " << elementType
+                       << ": only per-tensor and per-axis !quant.uniform "
+                          "types are supported";
+
+  if (!quantType.getExpressedType().isF32())
+    return emitError() << "unsupported expressed type "
+                       << quantType.getExpressedType()
+                       << ": the expressed type must be f32 (f16 and bf16 "
+                          "inputs are widened to f32 by qnn.quantize)";
+
+  QuantParams params;
+  params.perTensorType = perTensor;
+  params.perAxisType = perAxis;
+  params.storageWidth = quantType.getStorageTypeIntegralWidth();
+  params.isSigned = quantType.isSigned();
+  if (params.storageWidth != 4 && params.storageWidth != 8 &&
+      params.storageWidth != 16 && params.storageWidth != 32)
+    return emitError() << "unsupported storage type "
+                       << quantType.getStorageType() << " of " << elementType
+                       << ": storage must be 4, 8, 16 or 32 bits wide";
+  params.qmin = quantType.getStorageTypeMin();
+  params.qmax = quantType.getStorageTypeMax();
+  if (params.qmin > params.qmax)
+    return emitError() << "empty storage range [" << params.qmin << ", "
+                       << params.qmax << "]";
+
+  if (perTensor) {
+    qmath::ChannelParams channel;
+    if (failed(checkChannel(perTensor.getScale(), perTensor.getZeroPoint(),
+                            params, emitError, channel)))
+      return failure();
+    params.channels.push_back(channel);
+    return params;
+  }
+
+  int32_t axis = perAxis.getQuantizedDimension();
+  if (rank == 0)
+    return emitError() << "per-axis quantized type " << elementType
+                       << " needs a tensor, not a scalar";
+  if (axis < 0 || (rank >= 0 && axis >= rank))
+    return emitError() << "quantization axis " << axis
+                       << " is out of range for a tensor of rank " << rank;
+  ArrayRef<double> scales = perAxis.getScales();
+  ArrayRef<int64_t> zeroPoints = perAxis.getZeroPoints();
+  if (scales.size() != zeroPoints.size())
+    return emitError() << "per-axis type has " << scales.size()
+                       << " scales but " << zeroPoints.size()
+                       << " zero points";
+  if (!ShapedType::isDynamic(axisSize) &&
+      static_cast<int64_t>(scales.size()) != axisSize)
+    return emitError() << "expected " << axisSize << " scales for axis "
+                       << axis << " of size " << axisSize << ", got "
+                       << scales.size();
+  params.axis = axis;
+  for (auto [scale, zeroPoint] : llvm::zip_equal(scales, zeroPoints)) {
+    qmath::ChannelParams channel;
+    if (failed(checkChannel(scale, zeroPoint, params, emitError, channel)))
+      return failure();
+    params.channels.push_back(channel);
+  }
+  return params;
+}
+
+FailureOr<QuantParams> mlir::qnn::getQuantParamsOf(Type scalarOrTensor,
+                                                   EmitErrorFn emitError) {
+  auto tensor = dyn_cast<RankedTensorType>(scalarOrTensor);
+  if (!tensor) {
+    if (isa<ShapedType>(scalarOrTensor))
+      return emitError() << "expected a scalar or a ranked tensor, got "
+                         << scalarOrTensor;
+    return getQuantParams(scalarOrTensor, emitError, /*rank=*/0);
+  }
+  int64_t axisSize = ShapedType::kDynamic;
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(
+          tensor.getElementType())) {
+    int32_t axis = perAxis.getQuantizedDimension();
+    if (axis >= 0 && axis < tensor.getRank())
+      axisSize = tensor.getDimSize(axis);
+  }
+  return getQuantParams(tensor.getElementType(), emitError, tensor.getRank(),
+                        axisSize);
+}

@@ -1,0 +1,89 @@
+//===- SetTarget.cpp - Target CPU and features on llvm.func ---------------===//
+
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/X86TargetParser.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QNNSETTARGET
+#include "quant/Dialect/QNN/Transforms/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+using namespace mlir::qnn;
+
+/// The features a CPU has: the host's as detected, or an x86 CPU's from
+/// LLVM's tables (other architectures: none known here).
+static SmallVector<std::string> featuresOfCpu(StringRef cpu, bool isHost) {
+  SmallVector<std::string> features;
+  if (isHost) {
+    for (const auto &entry : llvm::sys::getHostCPUFeatures())
+      if (entry.getValue())
+        features.push_back(("+" + entry.getKey()).str());
+    llvm::sort(features);
+    return features;
+  }
+  if (llvm::X86::parseArchX86(cpu) == llvm::X86::CK_None)
+    return features;
+  SmallVector<StringRef> names;
+  llvm::X86::getFeaturesForCPU(cpu, names, /*NeedPlus=*/true);
+  for (StringRef name : names)
+    features.push_back(name.str());
+  return features;
+}
+
+TargetInfo mlir::qnn::resolveTarget(StringRef cpu, StringRef features,
+                                    unsigned vectorWidth) {
+  TargetInfo info;
+  bool isHost = cpu.empty() || cpu == "native" || cpu == "host";
+  info.cpu = isHost ? llvm::sys::getHostCPUName().str() : cpu.str();
+  SmallVector<std::string> known;
+  if (!features.empty()) {
+    SmallVector<StringRef> parts;
+    features.split(parts, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef p : parts)
+      known.push_back(p.trim().str());
+    info.features = llvm::join(known, ",");
+  } else {
+    known = featuresOfCpu(info.cpu, isHost);
+    // A named CPU implies its features in LLVM; only the host's detected
+    // set (which a VM may restrict) is spelled out.
+    if (isHost)
+      info.features = llvm::join(known, ",");
+  }
+  info.vectorWidth = vectorWidth;
+  if (vectorWidth == 0) {
+    auto has = [&](StringRef f) { return llvm::is_contained(known, f); };
+    info.vectorWidth = has("+avx512f") ? 512 : has("+avx") ? 256 : 128;
+  }
+  return info;
+}
+
+namespace {
+struct QNNSetTargetPass : public qnn::impl::QNNSetTargetBase<QNNSetTargetPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    TargetInfo info = resolveTarget(targetCpu, targetFeatures, vectorWidth);
+    MLIRContext *ctx = &getContext();
+    auto cpu = StringAttr::get(ctx, info.cpu);
+    auto width = StringAttr::get(ctx, Twine(info.vectorWidth).str());
+    LLVM::TargetFeaturesAttr features;
+    if (!info.features.empty())
+      features = LLVM::TargetFeaturesAttr::get(ctx, info.features);
+    getOperation()->walk([&](LLVM::LLVMFuncOp func) {
+      if (func.isExternal())
+        return;
+      func.setTargetCpuAttr(cpu);
+      if (features)
+        func.setTargetFeaturesAttr(features);
+      // Many AVX-512 CPUs prefer 256-bit vectors by default, which would
+      // split the vectors the vectorizer chose.
+      func.setPreferVectorWidthAttr(width);
+    });
+  }
+};
+} // namespace

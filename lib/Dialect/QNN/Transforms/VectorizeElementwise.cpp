@@ -1,0 +1,259 @@
+//===- VectorizeElementwise.cpp - Vector loops for elementwise generics ---===//
+//
+// Elementwise linalg.generic ops on buffers become an scf.for nest whose
+// innermost loop runs over full vectors, then one masked iteration for the
+// remainder. The body is cloned with vector result types: every op in it is
+// elementwise-mappable, so lane i of the vector code computes exactly what
+// the scalar body computes for element i (the bit-exactness argument).
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QNNVECTORIZEELEMENTWISE
+#include "quant/Dialect/QNN/Transforms/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+using namespace mlir::qnn;
+
+namespace {
+
+/// How one operand is read in the innermost loop.
+struct OperandAccess {
+  Value memref;
+  AffineMap map;
+  /// True when the innermost loop dimension is the operand's last (unit
+  /// stride) dimension: a vector load. Otherwise the operand does not depend
+  /// on the innermost loop: a scalar load and a broadcast.
+  bool contiguous;
+};
+
+bool hasUnitInnerStride(MemRefType type) {
+  if (type.getRank() == 0)
+    return true;
+  if (type.getLayout().isIdentity())
+    return true;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(type.getStridesAndOffset(strides, offset)))
+    return false;
+  return strides.back() == 1;
+}
+
+/// Checks that `op` can be vectorized lane by lane and returns how each
+/// operand is accessed.
+FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumLoops() == 0 ||
+      op.getNumParallelLoops() != op.getNumLoops())
+    return failure();
+  unsigned inner = op.getNumLoops() - 1;
+  SmallVector<OperandAccess> accesses;
+  for (OpOperand &operand : op->getOpOperands()) {
+    auto type = dyn_cast<MemRefType>(operand.get().getType());
+    if (!type)
+      return failure();
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    if (!map.isProjectedPermutation())
+      return failure();
+    bool isOutput = op.isDpsInit(&operand);
+    if (isOutput && !map.isIdentity())
+      return failure();
+    std::optional<unsigned> pos =
+        map.getResultPosition(getAffineDimExpr(inner, op.getContext()));
+    bool contiguous = pos.has_value();
+    if (contiguous &&
+        (*pos != map.getNumResults() - 1 || !hasUnitInnerStride(type)))
+      return failure();
+    accesses.push_back({operand.get(), map, contiguous});
+  }
+  for (Operation &bodyOp : op.getBody()->without_terminator()) {
+    if (bodyOp.getNumRegions() != 0)
+      return failure();
+    if (isa<arith::ConstantOp>(bodyOp))
+      continue;
+    if (!OpTrait::hasElementwiseMappableTraits(&bodyOp))
+      return failure();
+    for (Type t : bodyOp.getResultTypes())
+      if (!t.isIntOrIndexOrFloat())
+        return failure();
+  }
+  return accesses;
+}
+
+/// When every operand is read with the identity map from a contiguous
+/// buffer, the loop nest is one flat loop: collapse all buffers to 1-D.
+void collapseIfContiguous(OpBuilder &b, Location loc,
+                          SmallVector<OperandAccess> &accesses) {
+  for (const OperandAccess &a : accesses) {
+    auto type = cast<MemRefType>(a.memref.getType());
+    if (!a.map.isIdentity() || !type.getLayout().isIdentity() ||
+        type.getRank() < 2)
+      return;
+  }
+  for (OperandAccess &a : accesses) {
+    int64_t rank = cast<MemRefType>(a.memref.getType()).getRank();
+    ReassociationIndices all = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+    a.memref = memref::CollapseShapeOp::create(b, loc, a.memref,
+                                               ArrayRef<ReassociationIndices>{all});
+    a.map = AffineMap::getMultiDimIdentityMap(1, b.getContext());
+  }
+}
+
+class Vectorizer {
+public:
+  Vectorizer(linalg::GenericOp op, ArrayRef<OperandAccess> accesses,
+             int64_t lanes)
+      : op(op), accesses(accesses), lanes(lanes) {}
+
+  /// Emits the loop nest in place of the generic.
+  void emit(OpBuilder &b) {
+    Location loc = op.getLoc();
+    const OperandAccess &out = accesses[op.getNumDpsInputs()];
+    int64_t rank = out.map.getNumDims();
+    SmallVector<Value> ivs;
+    buildOuterLoops(b, loc, out.memref, rank, ivs);
+  }
+
+private:
+  void buildOuterLoops(OpBuilder &b, Location loc, Value outBuffer,
+                       int64_t rank, SmallVector<Value> &ivs) {
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    if (static_cast<int64_t>(ivs.size()) < rank - 1) {
+      Value ub = memref::DimOp::create(b, loc, outBuffer, ivs.size());
+      scf::ForOp::create(b, loc, c0, ub, c1, ValueRange{},
+                         [&](OpBuilder &nb, Location nloc, Value iv,
+                             ValueRange) {
+                           ivs.push_back(iv);
+                           buildOuterLoops(nb, nloc, outBuffer, rank, ivs);
+                           ivs.pop_back();
+                           scf::YieldOp::create(nb, nloc);
+                         });
+      return;
+    }
+    // Innermost dimension: full vectors up to n - n % lanes, then one
+    // masked step (a no-op when the mask is empty).
+    Value n = memref::DimOp::create(b, loc, outBuffer, rank - 1);
+    Value step = arith::ConstantIndexOp::create(b, loc, lanes);
+    Value rem = arith::RemUIOp::create(b, loc, n, step);
+    Value mainEnd = arith::SubIOp::create(b, loc, n, rem);
+    scf::ForOp::create(b, loc, c0, mainEnd, step, ValueRange{},
+                       [&](OpBuilder &nb, Location nloc, Value iv,
+                           ValueRange) {
+                         emitBody(nb, nloc, ivs, iv, /*mask=*/nullptr);
+                         scf::YieldOp::create(nb, nloc);
+                       });
+    Value mask = vector::CreateMaskOp::create(
+        b, loc, VectorType::get({lanes}, b.getI1Type()), ValueRange{rem});
+    emitBody(b, loc, ivs, mainEnd, mask);
+  }
+
+  VectorType vectorOf(Type t) const { return VectorType::get({lanes}, t); }
+
+  /// Indices of an operand for loop indices (outer..., inner).
+  SmallVector<Value> indicesFor(const OperandAccess &a,
+                                ArrayRef<Value> loopIvs) const {
+    SmallVector<Value> indices;
+    for (AffineExpr e : a.map.getResults())
+      indices.push_back(loopIvs[cast<AffineDimExpr>(e).getPosition()]);
+    return indices;
+  }
+
+  /// One vector step at inner index `i`, masked when `mask` is set.
+  void emitBody(OpBuilder &b, Location loc, ArrayRef<Value> outerIvs, Value i,
+                Value mask) {
+    SmallVector<Value> loopIvs(outerIvs.begin(), outerIvs.end());
+    loopIvs.push_back(i);
+    Block *body = op.getBody();
+    IRMapping mapping;
+    for (auto [index, access] : llvm::enumerate(accesses)) {
+      BlockArgument arg = body->getArgument(index);
+      if (arg.use_empty())
+        continue;
+      SmallVector<Value> indices = indicesFor(access, loopIvs);
+      Type elementType = arg.getType();
+      Value v;
+      if (!access.contiguous) {
+        Value scalar = memref::LoadOp::create(b, loc, access.memref, indices);
+        v = vector::BroadcastOp::create(b, loc, vectorOf(elementType), scalar);
+      } else if (!mask) {
+        v = vector::LoadOp::create(b, loc, vectorOf(elementType),
+                                   access.memref, indices);
+      } else {
+        Value zero = arith::ConstantOp::create(
+            b, loc, b.getZeroAttr(vectorOf(elementType)));
+        v = vector::MaskedLoadOp::create(b, loc, vectorOf(elementType),
+                                         access.memref, indices, mask, zero);
+      }
+      mapping.map(arg, v);
+    }
+    for (Operation &bodyOp : body->without_terminator()) {
+      if (auto cst = dyn_cast<arith::ConstantOp>(bodyOp)) {
+        auto splat = SplatElementsAttr::get(vectorOf(cst.getType()),
+                                            cst.getValue());
+        mapping.map(cst.getResult(),
+                    arith::ConstantOp::create(b, loc, splat).getResult());
+        continue;
+      }
+      // Values from outside the body are the same for every lane.
+      for (Value operand : bodyOp.getOperands())
+        if (!mapping.contains(operand))
+          mapping.map(operand, vector::BroadcastOp::create(
+                                   b, loc, vectorOf(operand.getType()),
+                                   operand));
+      Operation *clone = b.clone(bodyOp, mapping);
+      for (OpResult result : clone->getResults())
+        result.setType(vectorOf(result.getType()));
+    }
+    auto yield = cast<linalg::YieldOp>(body->getTerminator());
+    for (auto [k, value] : llvm::enumerate(yield.getValues())) {
+      const OperandAccess &out = accesses[op.getNumDpsInputs() + k];
+      Value v = mapping.lookupOrNull(value);
+      if (!v)
+        v = vector::BroadcastOp::create(b, loc, vectorOf(value.getType()),
+                                        value);
+      SmallVector<Value> indices = indicesFor(out, loopIvs);
+      if (!mask)
+        vector::StoreOp::create(b, loc, v, out.memref, indices);
+      else
+        vector::MaskedStoreOp::create(b, loc, out.memref, indices, mask, v);
+    }
+  }
+
+  linalg::GenericOp op;
+  ArrayRef<OperandAccess> accesses;
+  int64_t lanes;
+};
+
+struct QNNVectorizeElementwisePass
+    : public qnn::impl::QNNVectorizeElementwiseBase<
+          QNNVectorizeElementwisePass> {
+  using Base::Base;
+  void runOnOperation() override {
+    if (vectorWidth < 64 || vectorWidth % 32 != 0) {
+      getOperation().emitError("vector-width must be a multiple of 32 bits "
+                               "and at least 64, got ")
+          << vectorWidth;
+      return signalPassFailure();
+    }
+    int64_t lanes = vectorWidth / 32;
+    SmallVector<linalg::GenericOp> generics;
+    getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
+    for (linalg::GenericOp op : generics) {
+      FailureOr<SmallVector<OperandAccess>> accesses = analyze(op);
+      if (failed(accesses))
+        continue; // left for convert-linalg-to-loops
+      OpBuilder b(op);
+      collapseIfContiguous(b, op.getLoc(), *accesses);
+      Vectorizer(op, *accesses, lanes).emit(b);
+      op.erase();
+    }
+  }
+};
+} // namespace

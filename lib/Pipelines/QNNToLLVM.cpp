@@ -1,0 +1,87 @@
+//===- QNNToLLVM.cpp - The qnn-to-llvm pipeline ---------------------------===//
+//
+// Lowers a module of func, arith, math, tensor, linalg, memref,
+// bufferization, qnn and upstream quant ops to the LLVM dialect:
+//
+//   import quant casts -> qnn -> linalg on tensors -> elementwise fusion
+//   -> bufferization (results written in place where possible, returned
+//   buffers owned by the caller, everything else freed) -> vector loops
+//   with a masked tail -> LLVM dialect, with target attributes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Pipelines/Pipelines.h"
+
+#include "mlir/InitAllPasses.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "quant/Conversion/Passes.h"
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+
+/// Registers the upstream passes the textual pipeline below names, so that
+/// the pipeline also works in tools that registered only a few passes.
+static void registerUpstreamPasses() {
+  static bool once = [] {
+    registerAllPasses();
+    qnn::registerQNNPasses();
+    registerQuantConversionPasses();
+    return true;
+  }();
+  (void)once;
+}
+
+LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
+                                          const QNNToLLVMOptions &options) {
+  registerUpstreamPasses();
+  TargetInfo target = resolveTarget(options.targetCpu, options.targetFeatures,
+                                    options.vectorWidth);
+  std::string pipeline = llvm::formatv(
+      // Import before anything folds: quant.dcast's own folder is inexact.
+      "qnn-import-quant,"
+      "convert-qnn-to-linalg,"
+      "canonicalize,cse,"
+      // One loop per chain of elementwise ops, no intermediate tensors.
+      "linalg-fuse-elementwise-ops,"
+      "canonicalize,"
+      // Results written into a destination argument need no allocation.
+      "eliminate-empty-tensors,"
+      "one-shot-bufferize{{bufferize-function-boundaries "
+      "function-boundary-type-conversion=identity-layout-map},"
+      "drop-equivalent-buffer-results,"
+      "func.func(qnn-vectorize-elementwise{{vector-width={0}},"
+      "convert-linalg-to-loops),"
+      "buffer-deallocation-pipeline,"
+      "convert-bufferization-to-memref,"
+      "canonicalize,cse,"
+      "expand-strided-metadata,lower-affine,"
+      "convert-scf-to-cf,"
+      "convert-vector-to-llvm,"
+      "convert-math-to-llvm,"
+      "finalize-memref-to-llvm,"
+      "convert-func-to-llvm,"
+      "convert-cf-to-llvm,"
+      "convert-arith-to-llvm,"
+      "convert-index-to-llvm,"
+      "reconcile-unrealized-casts,"
+      "qnn-set-target{{target-cpu={1} target-features={2} vector-width={0}},"
+      "canonicalize,cse",
+      target.vectorWidth, target.cpu,
+      target.features.empty() ? std::string("\"\"")
+                              : "\"" + target.features + "\"");
+  return parsePassPipeline(pipeline, pm);
+}
+
+void qnn::registerQNNPipelines() {
+  PassPipelineRegistration<QNNToLLVMOptions>(
+      "qnn-to-llvm",
+      "Lower qnn, quant, linalg, tensor and func to the LLVM dialect with "
+      "vectorized loops for the target CPU",
+      [](OpPassManager &pm, const QNNToLLVMOptions &options) {
+        if (failed(buildQNNToLLVMPipeline(pm, options)))
+          llvm::report_fatal_error("qnn-to-llvm: invalid internal pipeline");
+      });
+}

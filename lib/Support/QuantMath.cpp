@@ -1,0 +1,137 @@
+//===- QuantMath.cpp - Scalar reference of the numeric contract -----------===//
+
+#include "quant/Support/QuantMath.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+namespace qmath {
+
+namespace {
+// volatile-free float32 rounding: every intermediate is stored in a float,
+// and the project is built without -ffast-math and with SSE math on x86-64,
+// so each expression below rounds exactly once to float32.
+float roundToNearestEven(float v) { return std::nearbyint(v); }
+
+int64_t saturate(float v, const ChannelParams &p) {
+  if (std::isnan(v))
+    return p.zeroPoint;
+  // Compare in double: qmin/qmax (up to 2^32 - 1) are exact there, and v is
+  // an integral float, so the comparisons decide saturation exactly.
+  double d = v;
+  if (d <= static_cast<double>(p.qmin))
+    return p.qmin;
+  if (d >= static_cast<double>(p.qmax))
+    return p.qmax;
+  return static_cast<int64_t>(d);
+}
+} // namespace
+
+int64_t quantizeValue(float x, const ChannelParams &p,
+                      QuantizeFlavour flavour) {
+  float scaled;
+  if (flavour == QuantizeFlavour::PyTorch) {
+    float inv = 1.0f / p.scale;
+    scaled = x * inv;
+  } else {
+    scaled = x / p.scale;
+  }
+  float t = roundToNearestEven(scaled);
+  float v = static_cast<float>(p.zeroPoint) + t;
+  return saturate(v, p);
+}
+
+float dequantizeValue(int64_t q, const ChannelParams &p) {
+  float diff = static_cast<float>(q - p.zeroPoint);
+  return diff * p.scale;
+}
+
+FixedPointMultiplier quantizeMultiplier(double realMultiplier) {
+  assert(realMultiplier >= 0.0 && realMultiplier < kMaxIntegerMultiplier &&
+         "multiplier out of the supported range");
+  FixedPointMultiplier result;
+  // M < 2^-31: even the largest accumulator rounds to zero.
+  if (!(realMultiplier >= 0x1p-31))
+    return result;
+  int exponent = 0;
+  double fraction = std::frexp(realMultiplier, &exponent);
+  // std::round rounds halves away from zero, as TFLite's TfLiteRound does.
+  int64_t m = static_cast<int64_t>(std::round(fraction * 0x1p31));
+  if (m == (int64_t(1) << 31)) {
+    m /= 2;
+    ++exponent;
+  }
+  result.multiplier = static_cast<int32_t>(m);
+  result.exponent = exponent;
+  result.isZero = false;
+  return result;
+}
+
+int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b) {
+  if (a == b && a == std::numeric_limits<int32_t>::min())
+    return std::numeric_limits<int32_t>::max();
+  int64_t ab = static_cast<int64_t>(a) * static_cast<int64_t>(b);
+  int64_t nudge = ab >= 0 ? (int64_t(1) << 30) : (1 - (int64_t(1) << 30));
+  // C++ division truncates toward zero, as gemmlowp relies on.
+  return static_cast<int32_t>((ab + nudge) / (int64_t(1) << 31));
+}
+
+int32_t roundingDivideByPOT(int32_t x, int exponent) {
+  assert(exponent >= 0 && exponent <= 31 && "exponent out of range");
+  int32_t mask = static_cast<int32_t>((int64_t(1) << exponent) - 1);
+  int32_t remainder = x & mask;
+  int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+int64_t multiplyByFixedPoint(int64_t a, const FixedPointMultiplier &m,
+                             Rounding mode) {
+  assert(a >= std::numeric_limits<int32_t>::min() &&
+         a <= std::numeric_limits<int32_t>::max() && "accumulator not i32");
+  if (m.isZero)
+    return 0;
+  switch (mode) {
+  case Rounding::DoubleRound: {
+    int left = std::max(m.exponent, 0);
+    int right = std::max(-m.exponent, 0);
+    int64_t shifted = a * (int64_t(1) << left);
+    shifted = std::clamp<int64_t>(shifted, std::numeric_limits<int32_t>::min(),
+                                  std::numeric_limits<int32_t>::max());
+    int32_t high = saturatingRoundingDoublingHighMul(
+        static_cast<int32_t>(shifted), m.multiplier);
+    return roundingDivideByPOT(high, right);
+  }
+  case Rounding::HalfUp: {
+    int k = m.rightShift();
+    int64_t p = a * static_cast<int64_t>(m.multiplier);
+    return (p + (int64_t(1) << (k - 1))) >> k;
+  }
+  case Rounding::HalfAway: {
+    int k = m.rightShift();
+    int64_t p = a * static_cast<int64_t>(m.multiplier);
+    int64_t half = int64_t(1) << (k - 1);
+    return p >= 0 ? (p + half) >> k : -((-p + half) >> k);
+  }
+  case Rounding::Float:
+    break;
+  }
+  assert(false && "not an integer rounding mode");
+  return 0;
+}
+
+double requantizeMultiplier(const ChannelParams &in, const ChannelParams &out) {
+  return static_cast<double>(in.scale) / static_cast<double>(out.scale);
+}
+
+int64_t requantizeValue(int64_t q, const ChannelParams &in,
+                        const ChannelParams &out, Rounding mode) {
+  if (mode == Rounding::Float)
+    return quantizeValue(dequantizeValue(q, in), out, QuantizeFlavour::PyTorch);
+  FixedPointMultiplier m = quantizeMultiplier(requantizeMultiplier(in, out));
+  int64_t r = multiplyByFixedPoint(q - in.zeroPoint, m, mode);
+  return std::clamp<int64_t>(out.zeroPoint + r, out.qmin, out.qmax);
+}
+
+} // namespace qmath

@@ -1,0 +1,72 @@
+# -*- Python -*-
+# lit configuration of the quantization compiler's test suite.
+
+import os
+import subprocess
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "QUANT"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.quant_obj_root, "test")
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+python = "/usr/bin/python3"
+plugin = os.path.join(config.quant_lib_dir, "libQuantPlugin.so")
+clang = os.path.join(config.llvm_tools_dir, "clang")
+
+config.substitutions.append(("%mlir_lib_dir", config.mlir_lib_dir))
+config.substitutions.append(("%quant_plugin", plugin))
+config.substitutions.append(("%python", python))
+config.substitutions.append(("%clang", clang))
+config.substitutions.append(
+    ("%mlir_runner_utils",
+     os.path.join(config.mlir_lib_dir, "libmlir_runner_utils.so")))
+config.substitutions.append(
+    ("%mlir_c_runner_utils",
+     os.path.join(config.mlir_lib_dir, "libmlir_c_runner_utils.so")))
+config.substitutions.append(
+    ("%quant_unittests",
+     os.path.join(config.quant_obj_root, "unittests", "QuantUnitTests")))
+config.substitutions.append(("%quant_src", config.quant_src_root))
+
+tool_dirs = [config.quant_tools_dir, config.llvm_tools_dir]
+tools = [
+    ToolSubst("%quant_opt", os.path.join(config.quant_tools_dir, "quant-opt"),
+              unresolved="fatal"),
+    ToolSubst("%mlir_translate",
+              os.path.join(config.llvm_tools_dir, "mlir-translate"),
+              unresolved="fatal"),
+    "quant-opt", "mlir-opt", "mlir-runner", "mlir-translate",
+]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Host features for execution tests that need a particular ISA.
+try:
+    with open("/proc/cpuinfo") as f:
+        flags = next((l for l in f if l.startswith("flags")), "").split()
+except OSError:
+    flags = []
+if "avx512f" in flags:
+    config.available_features.add("avx512")
+if "avx2" in flags:
+    config.available_features.add("avx2")
+
+# PyTorch from Debian's python3-torch, for the conformance tests.
+if subprocess.call([python, "-c", "import torch, numpy"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("torch")
+
+if config.quant_sanitizers in ("ON", "1", "TRUE", "True"):
+    config.available_features.add("sanitizers")
+    # The JIT (mlir-runner) and Python are not instrumented; only the
+    # project's own binaries are. Leak checks are on: the tools must not leak.
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=1"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"

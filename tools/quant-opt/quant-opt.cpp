@@ -1,0 +1,30 @@
+//===- quant-opt.cpp - The project's optimizer driver ---------------------===//
+//
+// mlir-opt with the qnn dialect, the project's passes and the qnn-to-llvm
+// pipeline registered. It runs exactly the passes the user names.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "quant/Conversion/Passes.h"
+#include "quant/Dialect/QNN/IR/QNNDialect.h"
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+#include "quant/Pipelines/Pipelines.h"
+
+int main(int argc, char **argv) {
+  mlir::registerAllPasses();
+  mlir::qnn::registerQNNPasses();
+  mlir::registerQuantConversionPasses();
+  mlir::qnn::registerQNNPipelines();
+
+  mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  registry.insert<mlir::qnn::QNNDialect>();
+
+  return mlir::asMainReturnCode(mlir::MlirOptMain(
+      argc, argv, "Quantization compiler optimizer driver\n", registry));
+}
