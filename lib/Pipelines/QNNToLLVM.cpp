@@ -43,6 +43,8 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       // Import before anything folds: quant.dcast's own folder is inexact.
       "qnn-import-quant,"
       "convert-qnn-to-linalg,"
+      // arith ops on tensors become generics too, so that they fuse.
+      "func.func(convert-elementwise-to-linalg),"
       "canonicalize,cse,"
       // One loop per chain of elementwise ops, no intermediate tensors.
       "linalg-fuse-elementwise-ops,"

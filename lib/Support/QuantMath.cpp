@@ -52,7 +52,8 @@ FixedPointMultiplier quantizeMultiplier(double realMultiplier) {
   assert(realMultiplier >= 0.0 && realMultiplier < kMaxIntegerMultiplier &&
          "multiplier out of the supported range");
   FixedPointMultiplier result;
-  // M < 2^-31: even the largest accumulator rounds to zero.
+  // The contract defines r = 0 for M < 2^-31 (TFLite flushes only below
+  // 2^-32; for |a| < 2^30 the results agree).
   if (!(realMultiplier >= 0x1p-31))
     return result;
   int exponent = 0;

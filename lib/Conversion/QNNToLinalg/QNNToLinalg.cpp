@@ -179,31 +179,92 @@ Value extendStorage(OpBuilder &b, Location loc, Value q, IntegerType wide,
 //===----------------------------------------------------------------------===//
 
 /// quantize: saturate, NaN -> z, then convert; see docs/Semantics.md.
+///
+/// Storage up to 16 bits uses an equivalent, cheaper form. The contract's
+///   q = clamp(f32(z + rne(p)), qmin, qmax)
+/// equals
+///   q = z + rne(clamp(p, qmin - z, qmax - z))
+/// because rne is monotone and fixes the integer bounds, and f32(z + t) is
+/// exact whenever it is not saturated (|z + t| < 2^24); NaN gives t = 0.
+/// Adding K = 1.5 * 2^23 to the clamped value c (|c| <= 2^16) lands in
+/// [2^23, 2^24), where float32 spacing is 1, so the sum is c rounded to an
+/// integer, ties to even, and its bit pattern is 0x4B400000 + rne(c). The
+/// low 16 bits of that constant are zero, so adding z and truncating to the
+/// (at most 16-bit) container gives q, wrapped as the storage needs. When
+/// every zero point is even, K + z is itself an even integer with the same
+/// ties, and z is folded into the float constant. One float add (and maybe
+/// one integer add) replaces round, convert and the zero-point add.
+/// 32-bit storage keeps the literal form and clamps exactly in i64.
 struct QuantizeStage {
   const QuantParams *params;
   qmath::QuantizeFlavour flavour;
   bool mayBeNaN;
-  ConstantTable::Handle scaleOrInv; // 1/s (PyTorch) or s (ONNX), f32
-  ConstantTable::Handle zeroPointF; // f32(z), as PyTorch adds it
+  ConstantTable::Handle factor = 0; // 1/s (PyTorch) or s (ONNX), f32
+  // Narrow storage: qmin - z, qmax - z and K (+ z when all z are even),
+  // all f32, and otherwise z as i32.
+  ConstantTable::Handle lowBound = 0, highBound = 0, magic = 0;
+  bool zeroPointInMagic = false;
+  // 32-bit storage: f32(z), as PyTorch adds it (int64 + float in C++).
+  ConstantTable::Handle zeroPointF = 0;
+  // z as an integer: narrow storage with odd zero points (i32), and the
+  // NaN result of 32-bit storage (i64).
+  ConstantTable::Handle zeroPointI = 0;
+
+  static constexpr float kRoundingMagic = 12582912.0f; // 1.5 * 2^23
+
+  bool isNarrow() const { return params->storageWidth <= 16; }
 
   static QuantizeStage plan(ConstantTable &table, MLIRContext *ctx,
                             const QuantParams &params, size_t n,
                             qmath::QuantizeFlavour flavour, bool mayBeNaN) {
-    QuantizeStage stage{&params, flavour, mayBeNaN, 0, 0};
-    SmallVector<float> factors, zeroPoints;
+    QuantizeStage stage{&params, flavour, mayBeNaN};
+    SmallVector<float> factors, lows, highs, magics, zeroPoints;
+    SmallVector<int64_t> zeroPointInts;
     for (const ChannelParams &c : channelsFor(params, n)) {
       // PyTorch computes the reciprocal in float32 at run time; doing it
       // here gives the same bits.
       factors.push_back(flavour == qmath::QuantizeFlavour::PyTorch
                             ? 1.0f / c.scale
                             : c.scale);
-      // PyTorch adds the zero point in float32 (zero_point + Round(...)),
-      // so the zero point itself is rounded to float32 first.
+      lows.push_back(static_cast<float>(params.qmin - c.zeroPoint));
+      highs.push_back(static_cast<float>(params.qmax - c.zeroPoint));
+      zeroPointInts.push_back(c.zeroPoint);
       zeroPoints.push_back(static_cast<float>(c.zeroPoint));
     }
-    stage.scaleOrInv = table.addF32(ctx, factors);
-    stage.zeroPointF = table.addF32(ctx, zeroPoints);
+    stage.factor = table.addF32(ctx, factors);
+    if (stage.isNarrow()) {
+      stage.lowBound = table.addF32(ctx, lows);
+      stage.highBound = table.addF32(ctx, highs);
+      // An odd K + z would round ties to odd c: fold z only if all are even.
+      stage.zeroPointInMagic = llvm::all_of(
+          zeroPointInts, [](int64_t z) { return z % 2 == 0; });
+      for (int64_t z : zeroPointInts)
+        magics.push_back(kRoundingMagic +
+                         (stage.zeroPointInMagic ? static_cast<float>(z) : 0));
+      stage.magic = table.addF32(ctx, magics);
+      if (!stage.zeroPointInMagic)
+        stage.zeroPointI = table.addInt(i32Type(ctx), zeroPointInts);
+    } else {
+      stage.zeroPointF = table.addF32(ctx, zeroPoints);
+      stage.zeroPointI = table.addInt(i64Type(ctx), zeroPointInts);
+    }
     return stage;
+  }
+
+  /// select(a > b, a, b) and select(a < b, a, b): x86's max and min
+  /// instructions as they are. A NaN `a` yields `b`.
+  static Value maxOf(OpBuilder &b, Location loc, Value x, Value bound) {
+    Value gt =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, bound);
+    return arith::SelectOp::create(b, loc, gt, x, bound);
+  }
+  static Value minOf(OpBuilder &b, Location loc, Value x, Value bound) {
+    Value lt =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, bound);
+    return arith::SelectOp::create(b, loc, lt, x, bound);
+  }
+  static Value isNaN(OpBuilder &b, Location loc, Value x) {
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
   }
 
   Value emit(OpBuilder &b, Location loc, Value x, ConstantValues &get,
@@ -213,49 +274,50 @@ struct QuantizeStage {
       x = arith::ExtFOp::create(b, loc, b.getF32Type(), x);
     Value scaled =
         flavour == qmath::QuantizeFlavour::PyTorch
-            ? arith::MulFOp::create(b, loc, x, get(scaleOrInv)).getResult()
-            : arith::DivFOp::create(b, loc, x, get(scaleOrInv)).getResult();
-    Value rounded = math::RoundEvenOp::create(b, loc, scaled);
-    Value zp = get(zeroPointF);
-    Value v = arith::AddFOp::create(b, loc, rounded, zp);
+            ? arith::MulFOp::create(b, loc, x, get(factor)).getResult()
+            : arith::DivFOp::create(b, loc, x, get(factor)).getResult();
+    return isNarrow() ? emitNarrow(b, loc, scaled, get, container)
+                      : emitWide(b, loc, scaled, get, container, ctx);
+  }
 
-    // Clamp bounds in float: exact for storage up to 16 bits; for 32 bits
-    // the nearest floats outside [qmin, qmax] (both convertible to i64),
-    // with an exact integer clamp after the conversion.
-    bool wide = params->storageWidth > 16;
+private:
+  Value emitNarrow(OpBuilder &b, Location loc, Value scaled,
+                   ConstantValues &get, IntegerType container) const {
+    Value c = minOf(b, loc, maxOf(b, loc, scaled, get(lowBound)),
+                    get(highBound));
+    if (mayBeNaN)
+      c = arith::SelectOp::create(b, loc, isNaN(b, loc, scaled),
+                                  f32Const(b, loc, 0.0f), c);
+    Value shifted = arith::AddFOp::create(b, loc, c, get(magic));
+    Value bits = arith::BitcastOp::create(b, loc, b.getI32Type(), shifted);
+    if (!zeroPointInMagic)
+      bits = arith::AddIOp::create(b, loc, bits, get(zeroPointI));
+    assert(container.getWidth() <= 16 && "narrow storage has a narrow container");
+    return arith::TruncIOp::create(b, loc, container, bits);
+  }
+
+  Value emitWide(OpBuilder &b, Location loc, Value scaled, ConstantValues &get,
+                 IntegerType container, MLIRContext *ctx) const {
+    IntegerType i64 = i64Type(ctx);
+    Value v = arith::AddFOp::create(
+        b, loc, math::RoundEvenOp::create(b, loc, scaled), get(zeroPointF));
+    // The nearest floats outside [qmin, qmax] (both convertible to i64),
+    // then an exact integer clamp after the conversion.
     float lo = static_cast<float>(params->qmin);
     float hi = static_cast<float>(params->qmax);
-    if (wide) {
-      if (static_cast<double>(lo) > static_cast<double>(params->qmin))
-        lo = std::nextafter(lo, -INFINITY);
-      if (static_cast<double>(hi) < static_cast<double>(params->qmax))
-        hi = std::nextafter(hi, INFINITY);
-    }
-    // select(v > lo, v, lo) is x86's max instruction as is; a NaN v falls
-    // to lo here and is replaced by the zero point below.
-    Value loC = f32Const(b, loc, lo), hiC = f32Const(b, loc, hi);
-    Value aboveLo =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, v, loC);
-    Value c = arith::SelectOp::create(b, loc, aboveLo, v, loC);
-    Value belowHi =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, c, hiC);
-    c = arith::SelectOp::create(b, loc, belowHi, c, hiC);
-    if (mayBeNaN) {
-      Value isNaN =
-          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
-      c = arith::SelectOp::create(b, loc, isNaN, zp, c);
-    }
-    if (!wide) {
-      Value i = arith::FPToSIOp::create(b, loc, i32Type(ctx), c);
-      if (container.getWidth() < 32)
-        i = arith::TruncIOp::create(b, loc, container, i);
-      return i;
-    }
-    Value i = arith::FPToSIOp::create(b, loc, i64Type(ctx), c);
-    i = arith::MaxSIOp::create(b, loc, i,
-                               intConst(b, loc, i64Type(ctx), params->qmin));
-    i = arith::MinSIOp::create(b, loc, i,
-                               intConst(b, loc, i64Type(ctx), params->qmax));
+    if (static_cast<double>(lo) > static_cast<double>(params->qmin))
+      lo = std::nextafter(lo, -INFINITY);
+    if (static_cast<double>(hi) < static_cast<double>(params->qmax))
+      hi = std::nextafter(hi, INFINITY);
+    Value c = minOf(b, loc, maxOf(b, loc, v, f32Const(b, loc, lo)),
+                    f32Const(b, loc, hi));
+    Value i = arith::FPToSIOp::create(b, loc, i64, c);
+    i = arith::MaxSIOp::create(b, loc, i, intConst(b, loc, i64, params->qmin));
+    i = arith::MinSIOp::create(b, loc, i, intConst(b, loc, i64, params->qmax));
+    // NaN maps to z exactly, which f32(z) is not beyond 2^24.
+    if (mayBeNaN)
+      i = arith::SelectOp::create(b, loc, isNaN(b, loc, v), get(zeroPointI),
+                                  i);
     return arith::TruncIOp::create(b, loc, container, i);
   }
 };
@@ -357,8 +419,8 @@ struct IntegerRequantizeStage {
     if (mode == qmath::Rounding::DoubleRound) {
       Value x = a;
       if (anyLeftShift) {
-        // TFLite shifts in int32 and would overflow; saturating here keeps
-        // the result defined (and clamped to the output range anyway).
+        // TFLite shifts in int32 and would overflow; the contract here is
+        // to saturate the shifted value to int32 (docs/Semantics.md).
         x = arith::ShLIOp::create(b, loc, x, get(leftShift));
         x = arith::MaxSIOp::create(b, loc, x, c64(INT32_MIN));
         x = arith::MinSIOp::create(b, loc, x, c64(INT32_MAX));

@@ -1,25 +1,32 @@
 #!/usr/bin/env python3
 """Bit-exact conformance of the compiler's generated code.
 
-For one area (quantize, per_axis, dequantize, requantize) this harness
+For one area (quantize, per_axis, dequantize, requantize, storage_extra)
+this harness
 
   1. builds test inputs: random values, exact ties (k + 0.5) * s and their
      neighbours, values near saturation, +-inf, NaNs, huge values,
-     subnormals, -0.0, random float32 bit patterns;
+     subnormals, -0.0, random float32 bit patterns; every storage value for
+     dequantize/requantize of 8- and 16-bit types, random i32 values;
   2. computes the expected results with PyTorch (where PyTorch defines the
      result and agrees with the contract) and with reference.py (a NumPy
      transcription of /work/shared/SEMANTICS.md) for everything else; every
      value is labelled with the reference it is checked against, and every
      disagreement between PyTorch and reference.py must be explained by a
-     documented class of PyTorch behaviour, otherwise it is an error;
+     documented class of PyTorch behaviour, otherwise it is an error
+     (REFERENCE-DISAGREES);
   3. writes one MLIR module with one function per configuration, lowers it
-     with `quant-opt --qnn-to-llvm`, `mlir-translate --mlir-to-llvmir` and
-     `clang -O2 -shared`, loads the library with ctypes and calls
-     `_mlir_ciface_<name>` on the inputs (one large call, then short calls
-     at odd offsets to exercise vector tails);
-  4. compares the results bit for bit and prints a summary; the exit status
-     is non-zero on any mismatch, compile failure or unexplained
-     PyTorch/reference disagreement.
+     with `quant-opt --qnn-to-llvm[=OPTIONS]` once per code variant (host
+     default, vector widths 256 and 128, target-cpu haswell and x86-64),
+     `mlir-translate --mlir-to-llvmir` and `clang -O2 -shared -fPIC`, loads
+     each library with ctypes and calls `_mlir_ciface_<name>(result*, x*)`
+     on the inputs (one large call, then short calls of lengths 1..40 and
+     around powers of two at odd offsets, to exercise vector tails);
+  4. compares the results bit for bit; prints the first mismatches (input,
+     expected, got; floats as bits and value), a DIAGNOSIS line saying which
+     plausible alternative semantics the wrong results equal, and a
+     summary; the exit status is non-zero on any mismatch, compile failure
+     or unexplained PyTorch/reference disagreement.
 
 The area `reference` needs no compiler: it runs steps 1-2 for all areas
 (reference.py against PyTorch on every value PyTorch defines) and checks the
@@ -28,7 +35,9 @@ values.
 
 Usage:
   /usr/bin/python3 conformance.py AREA --quant-opt BIN --mlir-translate BIN \
-      --clang BIN --workdir DIR [--clang-flags "-O2 -march=native" ...]
+      --clang BIN --workdir DIR [--variants host,w256,w128,haswell,x86-64]
+      [--clang-flags -O2] [--zero-point-add exact|f32] [--seed N]
+  /usr/bin/python3 conformance.py reference
 """
 
 import argparse
@@ -53,7 +62,7 @@ except ImportError:  # pragma: no cover
 
 F32 = np.float32
 MAX_PRINTED_PER_CASE = 5
-MAX_PRINTED_TOTAL = 60
+MAX_PRINTED_TOTAL = 400
 
 # ----------------------------------------------------------------------------
 # Formatting
@@ -82,7 +91,12 @@ def qtype_axis(storage, axis, scales, zps):
 
 def signless(storage):
     """The signless integer type of a storage type's memory."""
-    return "i%d" % (8 * np.dtype(ref.STORAGE[storage][3]).itemsize)
+    return "i%d" % (8 * np.dtype(ref.STORAGE[base(storage)][3]).itemsize)
+
+
+def base(storage):
+    """"i8<-127:127>" -> "i8"."""
+    return ref.parse_storage(storage)[0]
 
 
 # ----------------------------------------------------------------------------
@@ -101,7 +115,7 @@ def torch_scale(scale):
 
 
 def to_storage_array(q, storage):
-    return np.asarray(q, dtype=np.int64).astype(ref.STORAGE[storage][2])
+    return np.asarray(q, dtype=np.int64).astype(ref.STORAGE[base(storage)][2])
 
 
 def torch_quantize(x, scale, zp, storage):
@@ -158,6 +172,7 @@ C_ONNX = 5
 C_TORCH_DQ_OVF = 6
 C_INTMODE = 7
 C_TORCH_DQ_F32 = 8
+C_NO_TORCH_TYPE = 9
 
 CLASS_NAMES = {
     C_TORCH: "PyTorch (== reference.py)",
@@ -173,6 +188,8 @@ CLASS_NAMES = {
     C_TORCH_DQ_OVF: "q - z overflows int32: PyTorch wraps, the contract "
                     "subtracts in 64 bits; reference.py",
     C_INTMODE: "integer rounding mode: PyTorch has none, reference.py",
+    C_NO_TORCH_TYPE: "storage type PyTorch lacks (narrow range, 16 bits): "
+                     "reference.py",
     C_TORCH_DQ_F32: "PyTorch's per-channel dequantize computes "
                     "float(q) - float(z) (two roundings), the contract "
                     "f32(q - z); reference.py",
@@ -181,6 +198,7 @@ REF_ONLY_SHORT = {
     C_NAN: "NaN", C_INF: "inf", C_TORCH_UB: "torch-UB huge",
     C_TORCH_ZP: "torch-f32(z)", C_ONNX: "onnx", C_TORCH_DQ_OVF: "q-z ovf",
     C_INTMODE: "int-mode", C_TORCH_DQ_F32: "torch-f32(q)-f32(z)",
+    C_NO_TORCH_TYPE: "no torch type",
 }
 
 
@@ -258,6 +276,11 @@ def ulp_step(x, d):
 
 def gen_quant_inputs(rng, scale, zp, storage, n):
     """n float32 inputs for one (scale, zero point, storage) config."""
+    with np.errstate(all="ignore"):   # huge scales overflow to inf: fine
+        return _gen_quant_inputs(rng, scale, zp, storage, n)
+
+
+def _gen_quant_inputs(rng, scale, zp, storage, n):
     qmin, qmax = ref.storage_range(storage)
     s32 = np.float32(scale)
     s64 = float(s32)
@@ -349,6 +372,9 @@ class Case:
                  expected, classes, unexplained=None, torch_vals=None,
                  ties=None, st_in=None, st_out=None, ref_vals=None):
         self.ref_vals = ref_vals    # reference.py's results
+        # alts(x) -> [(label, values)]: plausible wrong semantics, used only
+        # to say which one a mismatching result matches
+        self.alts = None
         self.st_in = st_in          # storage of an integer argument
         self.st_out = st_out        # storage of an integer result
         self.name = name
@@ -403,7 +429,108 @@ def requantize_body(qt_in, st_in, qt_out, st_out, mode):
 
 
 def storage_np(storage):
-    return np.dtype(ref.STORAGE[storage][3])
+    return np.dtype(ref.STORAGE[base(storage)][3])
+
+
+# --- alternative semantics, for diagnosing mismatches ------------------------
+
+
+def quantize_f32_zp(x, scale, zp, storage, flavour):
+    """clamp(f32(f32(z) + t)): the zero point rounded to f32 before adding."""
+    qmin, qmax = ref.storage_range(storage)
+    t = ref.quantize_t(x, scale, flavour)
+    with np.errstate(all="ignore"):
+        v = (F32(np.float32(zp)) + t).astype(F32)
+        q = np.clip(np.nan_to_num(v.astype(np.float64), nan=0.0), qmin, qmax)
+    return np.where(np.isnan(v), zp, q.astype(np.int64))
+
+
+def quantize_alts(scale, zp, storage, flavour):
+    other = "onnx" if flavour == "pytorch" else "pytorch"
+
+    def alts(x):
+        qmin, qmax = ref.storage_range(storage)
+        nan_f32z = np.where(np.isnan(x),
+                            int(np.clip(np.float64(np.float32(zp)), qmin, qmax)),
+                            ref.quantize(x, scale, zp, storage, flavour))
+        return [("zero point added as f32(z)",
+                 quantize_f32_zp(x, scale, zp, storage, flavour)),
+                ("NaN -> clamp(f32(z)) instead of z", nan_f32z),
+                ("the %s flavour" % other,
+                 ref.quantize(x, scale, zp, storage, other)),
+                ("the %s flavour with f32(z)" % other,
+                 quantize_f32_zp(x, scale, zp, storage, other))]
+    return alts
+
+
+def dequantize_alts(scale, zp):
+    def alts(q):
+        q = np.asarray(q, np.int64)
+        s32 = np.float32(scale)
+        with np.errstate(all="ignore"):
+            dbl = ((q - zp).astype(F32).astype(np.float64) * scale).astype(F32)
+            fz = np.multiply(np.subtract(q.astype(F32), F32(zp), dtype=F32),
+                             s32, dtype=F32)
+            # q * s + (-z * s) with one rounding (approximated in float64)
+            fma = (q.astype(F32).astype(np.float64) * np.float64(s32) +
+                   np.float64(F32(-np.float64(F32(zp)) * np.float64(s32)))
+                   ).astype(F32)
+            wrap = ((q - zp + 2 ** 31) % 2 ** 32 - 2 ** 31).astype(F32) * s32
+        return [("the double scale", dbl),
+                ("f32(q) - f32(z)", fz),
+                ("the FMA form q*s - z*s", fma),
+                ("q - z wrapped to int32", wrap.astype(F32))]
+    return alts
+
+
+def requantize_alts(s_in, z_in, st_in, s_out, z_out, st_out, mode):
+    qmin, qmax = ref.storage_range(st_out)
+
+    def with_m(q, M, md):
+        m, e = ref.quantize_multiplier(M)
+        a = np.asarray(q, np.int64) - z_in
+        f = {"double_round": ref.multiply_double_round,
+             "half_up": ref.multiply_half_up,
+             "half_away": ref.multiply_half_away}[md]
+        return np.clip(z_out + f(a, m, e), qmin, qmax)
+
+    def alts(q):
+        res = []
+        for md in ref.MODES:
+            if md != mode:
+                res.append(("mode %s" % md, ref.requantize(
+                    q, s_in, z_in, st_in, s_out, z_out, st_out, md)))
+        if mode != "float":
+            for label, M in (("M = double(scale_in) / double(scale_out)",
+                              float(s_in) / float(s_out)),
+                             ("M = f32(f32(s_in) / f32(s_out))",
+                              float(np.float32(np.float32(s_in) / np.float32(s_out))))):
+                try:
+                    res.append((label, with_m(q, M, mode)))
+                except ValueError:
+                    pass
+        else:
+            res.append(("zero point added as f32(z)", quantize_f32_zp(
+                ref.dequantize(q, s_in, z_in), s_out, z_out, st_out, "pytorch")))
+        return res
+    return alts
+
+
+def per_axis_alts(axis, scales, zps, fn):
+    """Per-channel wrapper of an alts builder fn(scale, zp)."""
+    builders = [fn(s, z) for s, z in zip(scales, zps)]
+
+    def alts(x):
+        result = None
+        for c, b in enumerate(builders):
+            sl = (c, slice(None)) if axis == 0 else (slice(None), c)
+            part = b(x[sl])
+            if result is None:
+                result = [(label, np.zeros(x.shape, v.dtype)) for label, v in part]
+            for (label, arr), (_, v) in zip(result, part):
+                arr[sl] = v
+        return result
+    return alts
 
 
 # --- quantize (per tensor) ---------------------------------------------------
@@ -411,15 +538,20 @@ def storage_np(storage):
 QUANT_CONFIGS = {
     # storage: [(scale, zero point)]; zero points at both ends of the range,
     # non-power-of-two scales, a large scale
+    # extremes: 3e38 (f32(1/s) is subnormal), 1.2e-38 (the smallest normal
+    # scales, x * inv overflows early)
     "u8": [(0.1, 10), (0.1, 0), (0.1, 255), (0.0037, 128), (3.3, 0),
-           (1e-3, 255), (1e-3, 37), (12345.678, 3), (0.5, 100)],
+           (1e-3, 255), (1e-3, 37), (12345.678, 3), (0.5, 100),
+           (3e38, 128)],
     "i8": [(0.1, -128), (0.1, 127), (0.0037, 0), (3.3, -5), (1e-3, 0),
-           (1e-3, 127), (12345.678, -128), (0.25, 3), (0.37, -77)],
+           (1e-3, 127), (12345.678, -128), (0.25, 3), (0.37, -77),
+           (1.2e-38, -3)],
     "i32": [(0.1, 0), (0.0037, -(2 ** 31)), (0.0037, 2 ** 31 - 1),
             (3.3, 12345), (1e-3, -7), (1e-3, 2 ** 31 - 1),
-            (12345.678, 0), (1.0, 2 ** 24 + 1), (2.5e-7, 1000)],
+            (12345.678, 0), (1.0, 2 ** 24 + 1), (2.5e-7, 1000),
+            (3e38, -1)],
 }
-QUANT_N = 125000
+QUANT_N = 115000
 
 
 def quantize_cases(rng):
@@ -446,6 +578,7 @@ def quantize_cases(rng):
                                   mlir, F32, storage_np(storage), x, exp, cls,
                                   unexp, tv, exact_ties(x, s, flavour),
                                   st_out=storage, ref_vals=rq))
+                cases[-1].alts = quantize_alts(s, z, storage, flavour)
     return cases
 
 
@@ -503,6 +636,9 @@ def per_axis_cases(rng):
                               F32, storage_np(storage), x, exp, cls, unexp,
                               tq if flavour == "pytorch" else None, ties,
                               st_out=storage, ref_vals=refa))
+            cases[-1].alts = per_axis_alts(
+                axis, scales, zps,
+                lambda s_, z_, f_=flavour, st_=storage: quantize_alts(s_, z_, st_, f_))
         # dequantize per axis
         qmin, qmax = ref.storage_range(storage)
         if storage in ("u8", "i8"):
@@ -534,6 +670,7 @@ def per_axis_cases(rng):
                           storage_np(storage), F32,
                           to_storage_array(q, storage).view(storage_np(storage)),
                           exp, cls, unexp, td, st_in=storage, ref_vals=refa))
+        cases[-1].alts = per_axis_alts(axis, scales, zps, dequantize_alts)
     return cases
 
 
@@ -613,6 +750,7 @@ def dequantize_cases(rng):
                     mlir, storage_np(storage), F32,
                     to_storage_array(q, storage).view(storage_np(storage)),
                     exp, cls, unexp, td, st_in=storage, ref_vals=rd))
+                cases[-1].alts = dequantize_alts(s, z)
     for ci, (s, z) in enumerate(DEQUANT_I32):
         q = gen_i32_dequant_inputs(rng, z, DEQUANT_I32_N)
         td = torch_dequantize(q, s, z, "i32")
@@ -625,6 +763,7 @@ def dequantize_cases(rng):
                           mlir, np.dtype(np.int32), F32,
                           q.astype(np.int32), exp, cls, unexp, td,
                           st_in="i32", ref_vals=rd))
+        cases[-1].alts = dequantize_alts(s, z)
     return cases
 
 
@@ -649,32 +788,72 @@ REQUANT_CONFIGS = [
     ("i8", 12345.678, -7, "i8", 9876.54, 2),
     ("i8", 0.02, -1, "i32", 0.0001, 0),      # M = 200, i32 output
     ("u8", 0.02, 3, "i32", 0.0003, 2 ** 31 - 1),
-    ("i32", 1e-3, 5, "i8", 0.37, -3),        # i32 input, M < 1
-    ("i32", 0.1, -1000, "u8", 3.3, 17),
+    # i32 inputs: the integer modes need q - z in 32 bits, and the verifier
+    # accepts them only with zero point 0; nonzero zero points in `float`
+    ("i32", 1e-3, 0, "i8", 0.37, -3),        # M < 1
+    ("i32", 0.1, 0, "u8", 3.3, 17),
+    ("i32", 2.5e-5, 0, "i32", 1.3e-3, 7),    # i32 -> i32, M = 0.0192...
+    ("i32", 1e-3, 5, "i8", 0.37, -3, ("float",)),
+    ("i32", 0.1, -1000, "u8", 3.3, 17, ("float",)),
+    ("i32", 0.01, 2 ** 31 - 1, "i32", 0.37, -(2 ** 31), ("float",)),
 ]
 REQUANT_I32_N = 40000
+REQUANT_RANDOM = 24        # further random configurations
+REQUANT_TIES = 16          # further configurations with M = p / 2^k exactly
+
+
+def random_requant_configs(rng):
+    """Random 8-bit configurations: scales over six decades (M from about
+    2^-20 to 2^12), random zero points; and configurations whose M is an
+    exact dyadic fraction p / 2^k, where many inputs are exact ties."""
+    out = []
+    st = ("u8", "i8")
+    while len(out) < REQUANT_RANDOM:
+        s_in = float(10.0 ** rng.uniform(-4, 2))
+        s_out = float(10.0 ** rng.uniform(-4, 2))
+        M = ref.requant_multiplier(s_in, s_out)
+        if not 2.0 ** -20 < M < 2.0 ** 12:
+            continue
+        a, b = st[rng.integers(0, 2)], st[rng.integers(0, 2)]
+        za = int(rng.integers(*[(0, 256), (-128, 128)][a == "i8"]))
+        zb = int(rng.integers(*[(0, 256), (-128, 128)][b == "i8"]))
+        out.append((a, s_in, za, b, s_out, zb))
+    for _ in range(REQUANT_TIES):
+        p = int(rng.integers(0, 32)) * 2 + 1
+        k = int(rng.integers(1, 9))
+        s_out = 2.0 ** -int(rng.integers(0, 12))
+        s_in = s_out * p / 2.0 ** k
+        a, b = st[rng.integers(0, 2)], st[rng.integers(0, 2)]
+        za = int(rng.integers(*[(0, 256), (-128, 128)][a == "i8"]))
+        zb = int(rng.integers(*[(0, 256), (-128, 128)][b == "i8"]))
+        out.append((a, s_in, za, b, s_out, zb))
+    return out
 
 
 def gen_requant_inputs(rng, storage, zp):
     qmin, qmax = ref.storage_range(storage)
     if storage in ("u8", "i8"):
         return np.arange(qmin, qmax + 1, dtype=np.int64)
-    # i32 inputs: keep a = q - z within +-2^24 so that every mode is defined
+    # i32 inputs: the whole range, values near z and the range ends
     q = np.concatenate([
-        zp + rng.integers(-(2 ** 24), 2 ** 24, REQUANT_I32_N // 2),
+        rng.integers(qmin, qmax + 1, REQUANT_I32_N // 4),
+        zp + rng.integers(-(2 ** 24), 2 ** 24, REQUANT_I32_N // 4),
         zp + rng.integers(-3000, 3000, REQUANT_I32_N // 2),
-        zp + np.arange(-600, 601)])
+        zp + np.arange(-600, 601),
+        np.array([qmin, qmin + 1, qmax - 1, qmax, 0, 1, -1])])
     return np.clip(q, qmin, qmax).astype(np.int64)
 
 
 def requantize_cases(rng):
     cases = []
-    for ci, (st_in, s_in, z_in, st_out, s_out, z_out) in enumerate(REQUANT_CONFIGS):
+    for ci, cfg in enumerate(REQUANT_CONFIGS + random_requant_configs(rng)):
+        st_in, s_in, z_in, st_out, s_out, z_out = cfg[:6]
+        modes = cfg[6] if len(cfg) > 6 else ref.MODES
         q = gen_requant_inputs(rng, st_in, z_in)
         rng.shuffle(q)
         qt_in = qtype(st_in, s_in, z_in)
         qt_out = qtype(st_out, s_out, z_out)
-        for mode in ref.MODES:
+        for mode in modes:
             name = "rq_%s_%d" % (mode, ci)
             rq = ref.requantize(q, s_in, z_in, st_in, s_out, z_out, st_out, mode)
             if mode == "float":
@@ -705,10 +884,93 @@ def requantize_cases(rng):
                               to_storage_array(q, st_in).view(storage_np(st_in)),
                               exp, cls, unexp, tv, st_in=st_in,
                               st_out=st_out, ref_vals=rq))
+            cases[-1].alts = requantize_alts(s_in, z_in, st_in, s_out, z_out,
+                                             st_out, mode)
+    return cases
+
+
+# --- storage types PyTorch lacks: narrow ranges, 16 bits ---------------------
+
+EXTRA_QUANT = [
+    ("i8<-127:127>", 0.1, 0), ("i8<-127:127>", 0.0037, -127),
+    ("i8<-127:127>", 3.3, 127), ("i16", 1e-3, -32768), ("i16", 3.3e-5, 100),
+    ("u16", 0.01, 65535), ("u16", 1.5e-4, 32768),
+]
+EXTRA_DEQUANT = EXTRA_QUANT + [("i16", 12345.678, 0), ("u16", 0.37, 7)]
+EXTRA_REQUANT = [
+    ("i8<-127:127>", 0.5, 0, "i8<-127:127>", 0.375, 0),
+    ("i8", 0.0037, 3, "i8<-127:127>", 0.01, -2),
+    ("i16", 1e-3, -5, "i8", 0.05, 3),
+    ("u16", 1.5e-4, 32768, "u8", 0.02, 128),
+    ("i8", 0.05, 1, "i16", 1e-3, -7),
+    ("i16", 0.25, 0, "i16", 1.0, 0),
+]
+EXTRA_N = 100000
+
+
+def all_storage_values(storage):
+    qmin, qmax = ref.storage_range(storage)
+    return np.arange(qmin, qmax + 1, dtype=np.int64)
+
+
+def extra_storage_cases(rng):
+    cases = []
+    for ci, (storage, s, z) in enumerate(EXTRA_QUANT):
+        store = signless(storage)
+        x = gen_quant_inputs(rng, s, z, storage, EXTRA_N)
+        for flavour in ("pytorch", "onnx"):
+            name = "xq_%s_%d" % (flavour, ci)
+            rq = ref.quantize(x, s, z, storage, flavour)
+            mlir = func_1d(name, "f32", store,
+                           quantize_body(qtype(storage, s, z), store, flavour))
+            cases.append(Case(
+                name, "%s quantize %s" % (storage, flavour),
+                "quantize %s %s s=%r z=%d" % (flavour, storage, s, z), mlir,
+                F32, storage_np(storage), x, rq,
+                np.full(x.shape, C_NO_TORCH_TYPE, np.int8), None, None,
+                exact_ties(x, s, flavour), st_out=storage, ref_vals=rq))
+            cases[-1].alts = quantize_alts(s, z, storage, flavour)
+    for ci, (storage, s, z) in enumerate(EXTRA_DEQUANT):
+        store = signless(storage)
+        q = all_storage_values(storage)
+        rng.shuffle(q)
+        rd = ref.dequantize(q, s, z)
+        name = "xdq_%d" % ci
+        mlir = func_1d(name, store, "f32",
+                       dequantize_body(qtype(storage, s, z), store))
+        cases.append(Case(
+            name, "%s dequantize" % storage,
+            "dequantize %s s=%r z=%d" % (storage, s, z), mlir,
+            storage_np(storage), F32,
+            to_storage_array(q, storage).view(storage_np(storage)), rd,
+            np.full(q.shape, C_NO_TORCH_TYPE, np.int8), None, None,
+            st_in=storage, ref_vals=rd))
+        cases[-1].alts = dequantize_alts(s, z)
+    for ci, (st_in, s_in, z_in, st_out, s_out, z_out) in enumerate(EXTRA_REQUANT):
+        q = all_storage_values(st_in)
+        rng.shuffle(q)
+        qt_in, qt_out = qtype(st_in, s_in, z_in), qtype(st_out, s_out, z_out)
+        for mode in ref.MODES:
+            name = "xrq_%s_%d" % (mode, ci)
+            rq = ref.requantize(q, s_in, z_in, st_in, s_out, z_out, st_out, mode)
+            mlir = func_1d(name, signless(st_in), signless(st_out),
+                           requantize_body(qt_in, signless(st_in), qt_out,
+                                           signless(st_out), mode))
+            cases.append(Case(
+                name, "requantize %s" % mode,
+                "requantize %s %s s=%r z=%d -> %s s=%r z=%d"
+                % (mode, st_in, s_in, z_in, st_out, s_out, z_out), mlir,
+                storage_np(st_in), storage_np(st_out),
+                to_storage_array(q, st_in).view(storage_np(st_in)), rq,
+                np.full(q.shape, C_NO_TORCH_TYPE, np.int8), None, None,
+                st_in=st_in, st_out=st_out, ref_vals=rq))
+            cases[-1].alts = requantize_alts(s_in, z_in, st_in, s_out, z_out,
+                                             st_out, mode)
     return cases
 
 
 AREAS = {
+    "storage_extra": extra_storage_cases,
     "quantize": quantize_cases,
     "per_axis": per_axis_cases,
     "dequantize": dequantize_cases,
@@ -835,19 +1097,52 @@ def module_text(cases):
     return "module {\n" + "\n".join(c.mlir for c in cases) + "}\n"
 
 
-def lower_to_llvm_dialect(args, cases, stem, log):
+# Code variants: each is the whole module lowered with other --qnn-to-llvm
+# options, so that every vector width and instruction set the lowering can
+# pick is run on every input (and the short calls exercise every tail).
+VARIANTS = [
+    ("host", "", None),                               # widest the host has
+    ("w256", "vector-width=256", None),
+    ("w128", "vector-width=128", None),
+    ("haswell", "target-cpu=haswell", ("avx2", "fma", "bmi2", "f16c")),
+    ("x86-64", "target-cpu=x86-64", None),            # SSE2 only
+]
+
+
+def host_flags():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+def error_excerpt(log):
+    text = "\n".join(log)
+    lines = [l for l in text.splitlines() if "error" in l]
+    return (lines[0] if lines else text.strip()[-300:]).strip()
+
+
+def lower(args, cases, stem, options, log):
     src = os.path.join(args.workdir, stem + ".mlir")
     dst = os.path.join(args.workdir, stem + ".llvm.mlir")
     with open(src, "w") as f:
         f.write(module_text(cases))
-    return run([args.quant_opt, "--qnn-to-llvm", src, "-o", dst], log) == 0, dst
+    flag = "--qnn-to-llvm" + ("=" + options if options else "")
+    return run([args.quant_opt, flag, src, "-o", dst], log) == 0, dst
 
 
-def compile_cases(args, cases, out):
-    """Returns (dict of variant -> ctypes library, list of (case, error))."""
+def compile_cases(args, variants, cases, out):
+    """Returns ({variant name: ctypes library}, [(case, error)], log)."""
     log = []
-    ok, llvm_mlir = lower_to_llvm_dialect(args, cases, "mod", log)
     failed = []
+    first_name, first_options = variants[0] if variants else ("host", "")
+    ok, _ = lower(args, cases, "mod-" + first_name, first_options, log)
+    lowered = {first_name} if ok else set()
+    good = cases
     if not ok:
         # find the configurations the compiler rejects, keep the others
         out("quant-opt failed on the whole module; compiling each function "
@@ -855,28 +1150,35 @@ def compile_cases(args, cases, out):
         good = []
         for c in cases:
             one_log = []
-            ok1, _ = lower_to_llvm_dialect(args, [c], "one", one_log)
+            ok1, _ = lower(args, [c], "one", first_options, one_log)
             if ok1:
                 good.append(c)
             else:
-                failed.append((c, "\n".join(one_log[-2:])))
+                failed.append((c, error_excerpt(one_log)))
         if not good:
             return {}, failed, log
-        log = []
-        ok, llvm_mlir = lower_to_llvm_dialect(args, good, "mod", log)
-        if not ok:
-            failed.extend((c, "fails only together with others") for c in good)
-            return {}, failed, log
-    ll = os.path.join(args.workdir, "mod.ll")
-    if run([args.mlir_translate, "--mlir-to-llvmir", llvm_mlir, "-o", ll], log):
-        return {}, [(c, "mlir-translate failed") for c in cases], log
     libs = {}
-    for vi, flags in enumerate(args.clang_flags):
-        so = os.path.join(args.workdir, "mod%d.so" % vi)
-        if run([args.clang] + shlex.split(flags) +
+    for name, options in variants:
+        stem = "mod-" + name
+        if name in lowered:
+            ok, llvm_mlir = True, os.path.join(args.workdir, stem + ".llvm.mlir")
+        else:
+            ok, llvm_mlir = lower(args, good, stem, options, log)
+        if not ok:
+            out("COMPILE-FAILURE variant %s (--qnn-to-llvm=%s): %s"
+                % (name, options, error_excerpt(log)))
+            continue
+        ll = os.path.join(args.workdir, stem + ".ll")
+        so = os.path.join(args.workdir, stem + ".so")
+        if run([args.mlir_translate, "--mlir-to-llvmir", llvm_mlir, "-o", ll], log):
+            out("COMPILE-FAILURE variant %s: mlir-translate: %s"
+                % (name, error_excerpt(log)))
+            continue
+        if run([args.clang] + shlex.split(args.clang_flags) +
                ["-shared", "-fPIC", "-x", "ir", ll, "-o", so], log):
-            return {}, [(c, "clang failed") for c in cases], log
-        libs[flags] = ctypes.CDLL(so)
+            out("COMPILE-FAILURE variant %s: clang: %s" % (name, error_excerpt(log)))
+            continue
+        libs[name] = ctypes.CDLL(so)
     return libs, failed, log
 
 
@@ -968,13 +1270,13 @@ def interpret_result(y, case):
     """Generated code returns signless storage; reinterpret u8 as uint8."""
     if case.st_out is None:
         return y
-    return y.view(ref.STORAGE[case.st_out][2]).astype(np.int64)
+    return y.view(ref.STORAGE[base(case.st_out)][2]).astype(np.int64)
 
 
 def interpret_input(x, case):
     if case.st_in is None:
         return x
-    return x.view(ref.STORAGE[case.st_in][2]).astype(np.int64)
+    return x.view(ref.STORAGE[base(case.st_in)][2]).astype(np.int64)
 
 
 # ----------------------------------------------------------------------------
@@ -1019,13 +1321,18 @@ def main():
     ap.add_argument("--mlir-translate")
     ap.add_argument("--clang")
     ap.add_argument("--workdir")
-    ap.add_argument("--clang-flags", action="append",
-                    help="clang flags of one build variant (repeatable); "
-                         "default -O2")
+    ap.add_argument("--clang-flags", default="-O2")
+    ap.add_argument("--variants", default="all",
+                    help="comma-separated code variants (%s) or all" %
+                         ", ".join(v[0] for v in VARIANTS))
     ap.add_argument("--seed", type=int, default=20240611)
+    ap.add_argument("--zero-point-add", choices=("exact", "f32"),
+                    default="exact",
+                    help="reading of SEMANTICS.md's v = f32(z + t): exact "
+                         "sum rounded once (default), or f32(f32(z) + t) "
+                         "as PyTorch computes it")
     args = ap.parse_args()
-    if not args.clang_flags:
-        args.clang_flags = ["-O2"]
+    ref.ZERO_POINT_ADD = args.zero_point_add
     torch.set_num_threads(2)
 
     lines = []
@@ -1067,20 +1374,37 @@ def main():
 
     if args.area == "requantize":
         failures += check_hand_values(out)
+    out("value classes (each value is checked against the reference named):")
+    for k in sorted(CLASS_NAMES):
+        out("  %-20s %s" % (REF_ONLY_SHORT.get(k, "PyTorch"), CLASS_NAMES[k]))
 
     cases = AREAS[args.area](rng)
     t1 = time.time()
     failures += report_disagreements(cases, out)
 
-    libs, failed, log = compile_cases(args, cases, out)
+    flags = host_flags()
+    wanted = None if args.variants == "all" else set(args.variants.split(","))
+    variants = []
+    for name, options, needs in VARIANTS:
+        if wanted is not None and name not in wanted:
+            continue
+        if needs and not all(f in flags for f in needs):
+            out("variant %s skipped: the host lacks %s" % (name, ", ".join(needs)))
+            continue
+        variants.append((name, options))
+    libs, failed, log = compile_cases(args, variants, cases, out)
     t2 = time.time()
-    out("%s: %d configurations, inputs %.1f s, compile %.1f s"
-        % (args.area, len(cases), t1 - t0, t2 - t1))
+    out("%s: %d configurations, code variants %s, inputs %.1f s, compile "
+        "%.1f s" % (args.area, len(cases),
+                    ", ".join("%s (--qnn-to-llvm=%s)" % (n, o) for n, o in variants),
+                    t1 - t0, t2 - t1))
+    if len(libs) < len(variants):
+        failures += len(variants) - len(libs)
     with open(os.path.join(args.workdir, "compile.log"), "w") as f:
         f.write("\n".join(log))
     if failed:
         for c, err in failed:
-            out("COMPILE-FAILURE %s (%s): %s" % (c.name, c.desc, err.strip()[-400:]))
+            out("COMPILE-FAILURE %s (%s): %s" % (c.name, c.desc, err))
         failures += len(failed)
     if not libs:
         out("COMPILE-FAILURE: no library built; see %s"
@@ -1094,8 +1418,33 @@ def main():
     state = {"printed": 0}
 
     def report(c, flags, where, xin, exp, got, tv, cls, idx):
-        """Prints the first few mismatches of one call."""
-        for i in idx[:MAX_PRINTED_PER_CASE]:
+        """Prints the first few mismatches of one call, which plausible
+        wrong semantics the results match, and the first few mismatches
+        that none of them explains."""
+        alts = []
+        if c.alts is not None and not where:
+            try:
+                alts = c.alts(xin)
+            except Exception as e:  # noqa: BLE001
+                out("(could not compute alternatives: %s)" % e)
+        gb = as_bits(got).ravel()[idx]
+        explained = np.zeros(len(idx), dtype=bool)
+        for label, v in alts:
+            vb = as_bits(np.asarray(v)).ravel()[idx]
+            match = vb == gb
+            explained |= match
+            if np.any(match):
+                out("DIAGNOSIS %s [%s]: %d of %d mismatching results equal %s"
+                    % (c.desc, flags, int(np.sum(match)), len(idx), label))
+        show = list(idx[:MAX_PRINTED_PER_CASE])
+        if alts:
+            unexplained = idx[~explained]
+            if len(unexplained):
+                out("DIAGNOSIS %s [%s]: %d of %d mismatching results match "
+                    "none of these" % (c.desc, flags, len(unexplained), len(idx)))
+                show += [i for i in unexplained[:MAX_PRINTED_PER_CASE]
+                         if i not in show]
+        for i in show:
             if state["printed"] >= MAX_PRINTED_TOTAL:
                 return
             state["printed"] += 1
@@ -1122,59 +1471,70 @@ def main():
         if c.name in failed_names:
             continue
         g = per_group.setdefault(c.group, [0, 0, 0, 0])
-        for flags, lib in libs.items():
+        xin = interpret_input(c.x, c)
+        slices = tail_slices(trng, c.x)
+        per_variant = []
+        tails = 0
+        for vname, lib in libs.items():
             try:
                 y = call(lib, c.name, c.x, c.kind_out)
             except Exception as e:  # noqa: BLE001
-                out("CALL-FAILURE %s [%s]: %s" % (c.desc, flags, e))
+                out("CALL-FAILURE %s [%s]: %s" % (c.desc, vname, e))
                 failures += 1
                 continue
             got = interpret_result(y, c)
-            xin = interpret_input(c.x, c)
             mism = as_bits(got) != as_bits(c.expected)
             nm = int(np.sum(mism))
             if nm:
-                report(c, flags, "", xin, c.expected, got, c.torch_vals,
+                report(c, vname, "", xin, c.expected, got, c.torch_vals,
                        c.classes, np.flatnonzero(mism.ravel()))
             # short calls at odd offsets (vector tails)
-            tails = 0
             tail_bad = 0
-            for sl in tail_slices(trng, c.x):
+            tail_reports = 0
+            tails = 0
+            for sl in slices:
                 xs = np.ascontiguousarray(c.x[sl])
                 yt = interpret_result(call(lib, c.name, xs, c.kind_out), c)
                 bad = as_bits(yt) != as_bits(c.expected[sl])
                 tails += bad.size
                 if np.any(bad):
                     tail_bad += int(np.sum(bad))
-                    report(c, flags, " in a call of shape %r" % (xs.shape,),
+                    tail_reports += 1
+                    if tail_reports > 3:
+                        continue
+                    report(c, vname, " in a call of shape %r" % (xs.shape,),
                            interpret_input(xs, c), c.expected[sl], yt,
                            None if c.torch_vals is None else c.torch_vals[sl],
                            c.classes[sl], np.flatnonzero(bad.ravel())[:1])
-            n_t, n_r, summ = class_summary(c.classes)
-            tie = "" if c.ties is None else ", exact ties %d" % c.ties
-            out("  %-18s %s [%s]: %d values%s: %d vs PyTorch, %d vs "
-                "reference.py only%s: %d mismatches; %d tail-call values: "
-                "%d mismatches"
-                % (c.name, c.desc, flags, c.x.size, tie, n_t, n_r,
-                   " [%s]" % summ if summ else "", nm, tails, tail_bad))
-            g[0] += c.x.size
+            per_variant.append((vname, nm, tail_bad))
             g[1] += nm
-            g[2] += n_t
-            g[3] += n_r
-            total += c.x.size
             total_mism += nm
             total_tail += tails
             total_tail_mism += tail_bad
+        n_t, n_r, summ = class_summary(c.classes)
+        tie = "" if c.ties is None else ", exact ties %d" % c.ties
+        out("  %-18s %s: %d values%s: %d vs PyTorch, %d vs reference.py "
+            "only%s; %d tail-call values; mismatches (+ in tail calls) %s"
+            % (c.name, c.desc, c.x.size, tie, n_t, n_r,
+               " [%s]" % summ if summ else "", tails,
+               ", ".join("%s %d+%d" % v for v in per_variant)))
+        g[0] += c.x.size
+        g[2] += n_t
+        g[3] += n_r
+        total += c.x.size
+    nv = len(libs)
     for gname in sorted(per_group):
         n, m, nt, nr = per_group[gname]
         out("%s %s: %d mismatches in %d values (%d vs PyTorch and reference.py, "
-            "%d vs reference.py only)" % (args.area, gname, m, n, nt, nr))
+            "%d vs reference.py only), each run in %d code variants"
+            % (args.area, gname, m, n, nt, nr, nv))
     out("tail calls: %d mismatches in %d values" % (total_tail_mism, total_tail))
     out("elapsed %.1f s" % (time.time() - t0))
     if total_mism or total_tail_mism or failures:
         out("%s: FAILED: %d mismatches, %d in tail calls, %d other failures"
             % (args.area, total_mism, total_tail_mism, failures))
-    out("%s: %d mismatches in %d values" % (args.area, total_mism, total))
+    out("%s: %d mismatches in %d values, each run in %d code variants (%s)"
+        % (args.area, total_mism, total, nv, ", ".join(libs)))
     return 1 if (total_mism or total_tail_mism or failures) else 0
 
 

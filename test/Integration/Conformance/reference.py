@@ -38,8 +38,21 @@ STORAGE = {
 }
 
 
-def storage_range(storage):
+def parse_storage(storage):
+    """"i8" or a narrow range "i8<-127:127>" -> (base, qmin, qmax)."""
+    if "<" in storage:
+        base, rng = storage.rstrip(">").split("<")
+        lo, hi = rng.split(":")
+        qmin, qmax = int(lo), int(hi)
+        smin, smax, _, _ = STORAGE[base]
+        assert smin <= qmin < qmax <= smax, storage
+        return base, qmin, qmax
     qmin, qmax, _, _ = STORAGE[storage]
+    return storage, qmin, qmax
+
+
+def storage_range(storage):
+    _, qmin, qmax = parse_storage(storage)
     return qmin, qmax
 
 
@@ -51,6 +64,14 @@ def f32_scale(scale):
 # ----------------------------------------------------------------------------
 # quantize
 # ----------------------------------------------------------------------------
+
+# How v = f32(z + t) adds the zero point. SEMANTICS.md writes f32(z + t): the
+# exact sum, rounded once ("exact", the default here). PyTorch computes
+# f32(f32(z) + t): z rounded to float first. They differ only where z is not
+# exactly representable in float32 (|z| > 2^24, i.e. 32-bit storage), and
+# conformance.py --zero-point-add f32 selects the second reading.
+ZERO_POINT_ADD = "exact"
+
 
 def quantize_t(x, scale, flavour="pytorch"):
     """t = rne(f32(x * f32(1/s))) or rne(f32(x / s)), as float32 array."""
@@ -78,12 +99,7 @@ def quantize(x, scale, zero_point, storage, flavour="pytorch", qmin=None,
     t = quantize_t(x, scale, flavour)
     nan = np.isnan(t)
     with np.errstate(all="ignore"):
-        # v = f32(z + t): z + t is computed exactly in float64 whenever
-        # |t| < 2^52 (t is an integer-valued float, |z| < 2^32), then rounded
-        # once to float32. For |t| >= 2^52 the float64 sum may be inexact, but
-        # then |v| is far beyond any qmax and the clamp gives the same result.
-        v64 = np.float64(zero_point) + t.astype(np.float64)
-        v = v64.astype(F32)
+        v = quantize_v_from_t(t, zero_point)
         vc = np.clip(v.astype(np.float64), qmin, qmax)  # saturate (inf too)
         vc = np.where(nan, 0.0, vc)
     q = vc.astype(np.int64)
@@ -91,10 +107,15 @@ def quantize(x, scale, zero_point, storage, flavour="pytorch", qmin=None,
     return q
 
 
-def quantize_v(x, scale, zero_point, flavour="pytorch"):
-    """The unclamped v = f32(z + t) (float32), for classifying inputs."""
-    t = quantize_t(x, scale, flavour)
+def quantize_v_from_t(t, zero_point):
+    """v = f32(z + t) as float32."""
     with np.errstate(all="ignore"):
+        if ZERO_POINT_ADD == "f32":
+            return np.add(F32(zero_point), t, dtype=F32)
+        # z + t is computed exactly in float64 whenever |t| < 2^52 (t is an
+        # integer-valued float, |z| < 2^32), then rounded once to float32.
+        # For |t| >= 2^52 the float64 sum may be inexact, but then |v| is far
+        # beyond any qmax and the clamp gives the same result.
         return (np.float64(zero_point) + t.astype(np.float64)).astype(F32)
 
 

@@ -1,0 +1,629 @@
+// RUN: quant-opt %s -split-input-file -verify-diagnostics
+
+// Every user-facing diagnostic of the qnn verifiers (QNNOps.cpp) and of the
+// quantized-type checks they share (QNNParams.cpp), one case per message.
+// Some invalid types never reach them: the upstream quant type parser
+// rejects zero, negative and infinite scales, empty storage ranges and
+// storage wider than 32 bits first. Those cases pin that the input is still
+// rejected, with a located error.
+
+//===----------------------------------------------------------------------===//
+// Element types that must be quantized
+//===----------------------------------------------------------------------===//
+
+// The result of quantize must have a !quant.uniform element type.
+func.func @negative_quantize_result_not_quantized(%x: tensor<3xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: expected a !quant.uniform element type, got 'i8'}}
+  %q = qnn.quantize %x : tensor<3xf32> -> tensor<3xi8>
+  return
+}
+
+// -----
+
+// The operand of dequantize must have a !quant.uniform element type.
+func.func @negative_dequantize_operand_not_quantized(%i: tensor<3xi8>) {
+  // expected-error @+1 {{'qnn.dequantize' op operand type: expected a !quant.uniform element type, got 'i8'}}
+  %x = qnn.dequantize %i : tensor<3xi8> -> tensor<3xf32>
+  return
+}
+
+// -----
+
+// Both sides of requantize are quantized; the result is checked too.
+func.func @negative_requantize_result_not_quantized(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
+  // expected-error @+1 {{'qnn.requantize' op result type: expected a !quant.uniform element type, got 'i8'}}
+  %r = qnn.requantize %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xi8>
+  return
+}
+
+// -----
+
+// A qnn.constant is quantized; plain integer constants are arith.constant.
+func.func @negative_constant_result_not_quantized() {
+  // expected-error @+1 {{'qnn.constant' op result type: expected a !quant.uniform element type, got 'i8'}}
+  %c = qnn.constant 3 : i8 -> i8
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Float sides
+//===----------------------------------------------------------------------===//
+
+// quantize takes f32, f16 or bf16 values, not integers.
+func.func @negative_quantize_operand_integer(%x: tensor<3xi32>) {
+  // expected-error @+1 {{'qnn.quantize' op operand type: expected f32, f16 or bf16 elements, got 'i32'}}
+  %q = qnn.quantize %x : tensor<3xi32> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// f64 inputs are not narrowed implicitly.
+func.func @negative_quantize_operand_f64(%x: f64) {
+  // expected-error @+1 {{'qnn.quantize' op operand type: expected f32, f16 or bf16 elements, got 'f64'}}
+  %q = qnn.quantize %x : f64 -> !quant.uniform<u8:f32, 0.1:10>
+  return
+}
+
+// -----
+
+// dequantize produces the expressed type, f32, and nothing narrower.
+func.func @negative_dequantize_result_f16(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
+  // expected-error @+1 {{'qnn.dequantize' op result type: expected f32 elements (the expressed type), got 'f16'}}
+  %x = qnn.dequantize %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xf16>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Shapes
+//===----------------------------------------------------------------------===//
+
+// Operand and result shapes must agree (static 3 vs 4).
+func.func @negative_quantize_shape_mismatch(%x: tensor<3xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op requires the same shape for all operands and results}}
+  %q = qnn.quantize %x : tensor<3xf32> -> tensor<4x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// A scalar does not quantize into a one-element tensor.
+func.func @negative_quantize_shape_scalar_vs_tensor(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op requires the same shape for all operands and results}}
+  %q = qnn.quantize %x : f32 -> tensor<1x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// Unranked tensors have no verifiable per-axis layout and are rejected.
+func.func @negative_quantize_unranked(%x: tensor<*xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: expected a scalar or a ranked tensor, got 'tensor<*x!quant.uniform<u8:f32, 1.000000e-01:10>>'}}
+  %q = qnn.quantize %x : tensor<*xf32> -> tensor<*x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Per-axis types
+//===----------------------------------------------------------------------===//
+
+// The quantization axis must be a dimension of the tensor.
+func.func @negative_per_axis_axis_out_of_range(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: quantization axis 2 is out of range for a tensor of rank 2}}
+  %q = qnn.quantize %x : tensor<2x3xf32> -> tensor<2x3x!quant.uniform<i8:f32:2, {0.5, 0.25}>>
+  return
+}
+
+// -----
+
+// One scale per element of the quantized dimension.
+func.func @negative_per_axis_wrong_scale_count(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: expected 3 scales for axis 1 of size 3, got 2}}
+  %q = qnn.quantize %x : tensor<2x3xf32> -> tensor<2x3x!quant.uniform<i8:f32:1, {0.5, 0.25}>>
+  return
+}
+
+// -----
+
+// A scalar has no axis to quantize along.
+func.func @negative_per_axis_scalar(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: per-axis quantized type '!quant.uniform<i8:f32:0, {5.000000e-01,2.500000e-01}>' needs a tensor, not a scalar}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<i8:f32:0, {0.5, 0.25}>
+  return
+}
+
+// -----
+
+// A rank-0 tensor has no axis either (reported with the scalar message).
+func.func @negative_per_axis_rank0_tensor(%x: tensor<f32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: per-axis quantized type '!quant.uniform<u8:f32:0, {5.000000e-01:1}>' needs a tensor, not a scalar}}
+  %q = qnn.quantize %x : tensor<f32> -> tensor<!quant.uniform<u8:f32:0, {0.5:1}>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Zero points
+//===----------------------------------------------------------------------===//
+
+// The zero point of a u8 type is a u8 value.
+func.func @negative_zero_point_u8_300(%x: tensor<3xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: zero point 300 is outside the storage range [0, 255]}}
+  %q = qnn.quantize %x : tensor<3xf32> -> tensor<3x!quant.uniform<u8:f32, 0.1:300>>
+  return
+}
+
+// -----
+
+// A narrow range bounds the zero point too: -128 is not in i8<-127:127>.
+func.func @negative_zero_point_narrow_range(%x: tensor<3xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: zero point -128 is outside the storage range [-127, 127]}}
+  %q = qnn.quantize %x : tensor<3xf32> -> tensor<3x!quant.uniform<i8<-127:127>:f32, 0.1:-128>>
+  return
+}
+
+// -----
+
+// 4-bit storage: 8 is out of [-8, 7].
+func.func @negative_zero_point_i4(%x: tensor<3xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: zero point 8 is outside the storage range [-8, 7]}}
+  %q = qnn.quantize %x : tensor<3xf32> -> tensor<3x!quant.uniform<i4:f32, 0.1:8>>
+  return
+}
+
+// -----
+
+// Every channel of a per-axis type is checked, not only the first.
+func.func @negative_zero_point_per_axis_channel(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: zero point -1 is outside the storage range [0, 255]}}
+  %q = qnn.quantize %x : tensor<2xf32> -> tensor<2x!quant.uniform<u8:f32:0, {0.5:1, 0.25:-1}>>
+  return
+}
+
+// -----
+
+// The operand of requantize is validated and named as the operand.
+func.func @negative_zero_point_requantize_operand(%q: tensor<2x!quant.uniform<u8:f32, 0.1:300>>) {
+  // expected-error @+1 {{'qnn.requantize' op operand type: zero point 300 is outside the storage range [0, 255]}}
+  %r = qnn.requantize %q : tensor<2x!quant.uniform<u8:f32, 0.1:300>> -> tensor<2x!quant.uniform<u8:f32, 0.1:3>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Scales
+//===----------------------------------------------------------------------===//
+
+// A zero scale is rejected by the upstream type parser.
+func.func @negative_scale_zero(%x: f32) {
+  // expected-error @+1 {{scale 0.000000e+00 out of expressed type range [1.401298e-45, 3.402823e+38]}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, 0.0:10>
+  return
+}
+
+// -----
+
+// A negative scale is rejected by the upstream type parser.
+func.func @negative_scale_negative(%x: f32) {
+  // expected-error @+1 {{scale -5.000000e-01 out of expressed type range [1.401298e-45, 3.402823e+38]}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, -0.5:10>
+  return
+}
+
+// -----
+
+// An infinite scale (the double bit pattern of +inf) is rejected by the
+// upstream type parser.
+func.func @negative_scale_infinite(%x: f32) {
+  // expected-error @+1 {{scale INF out of expressed type range [1.401298e-45, 3.402823e+38]}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, 0x7FF0000000000000:10>
+  return
+}
+
+// -----
+
+// A scale beyond the float32 range is rejected by the upstream type parser.
+func.func @negative_scale_too_large(%x: f32) {
+  // expected-error @+1 {{scale 1.000000e+39 out of expressed type range [1.401298e-45, 3.402823e+38]}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, 1.0e+39:10>
+  return
+}
+
+// -----
+
+// A NaN scale (the double bit pattern of a quiet NaN) passes the upstream
+// parser; the qnn check rejects it.
+func.func @negative_scale_nan(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: scale must be positive and finite, got nan}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, 0x7FF8000000000000:10>
+  return
+}
+
+// -----
+
+// A negative NaN in one channel of a per-axis type.
+func.func @negative_scale_nan_per_axis(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: scale must be positive and finite, got nan}}
+  %q = qnn.quantize %x : tensor<2xf32> -> tensor<2x!quant.uniform<i8:f32:0, {0.5, 0xFFF8000000000000}>>
+  return
+}
+
+// -----
+
+// A hex scale is a double bit pattern: the float32 NaN pattern 0x7FC00000 is
+// a tiny positive double, which the upstream parser rejects.
+func.func @negative_scale_f32_nan_pattern(%x: f32) {
+  // expected-error @+1 {{scale 1.058926e-314 out of expressed type range}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, 0x7FC00000:10>
+  return
+}
+
+// -----
+
+// A scale that is a float32 subnormal has no accurate float32 reciprocal.
+func.func @negative_scale_subnormal(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: scale 1.000000e-40 is not a normal float32 number}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, 1.0e-40:10>
+  return
+}
+
+// -----
+
+// Just below the smallest normal float32 (1.17549435e-38) is subnormal.
+func.func @negative_scale_subnormal_boundary(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: scale 1.175494e-38 is not a normal float32 number}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<u8:f32, 1.1754942e-38:10>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Expressed and storage types
+//===----------------------------------------------------------------------===//
+
+// The expressed type is f32; f16 values are widened by quantize instead.
+func.func @negative_expressed_f16(%x: tensor<3xf16>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: unsupported expressed type 'f16': the expressed type must be f32 (f16 and bf16 inputs are widened to f32 by qnn.quantize)}}
+  %q = qnn.quantize %x : tensor<3xf16> -> tensor<3x!quant.uniform<u8:f16, 0.1:10>>
+  return
+}
+
+// -----
+
+// 2-bit storage is not supported.
+func.func @negative_storage_i2(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: unsupported storage type 'i2' of '!quant.uniform<i2:f32, 1.000000e-01>': storage must be 4, 8, 16 or 32 bits wide}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<i2:f32, 0.1>
+  return
+}
+
+// -----
+
+// 24-bit storage is accepted by the parser but not supported.
+func.func @negative_storage_i24(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: unsupported storage type 'i24' of '!quant.uniform<i24:f32, 1.000000e-01>': storage must be 4, 8, 16 or 32 bits wide}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<i24:f32, 0.1>
+  return
+}
+
+// -----
+
+// 64-bit storage is rejected by the upstream type parser.
+func.func @negative_storage_i64(%x: f32) {
+  // expected-error @+1 {{illegal storage type size: 64}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<i64:f32, 0.1>
+  return
+}
+
+// -----
+
+// An empty storage range is rejected by the upstream type parser.
+func.func @negative_storage_empty_range(%x: f32) {
+  // expected-error @+1 {{illegal storage min and storage max: (3:3)}}
+  %q = qnn.quantize %x : f32 -> !quant.uniform<i8<3:3>:f32, 0.1:3>
+  return
+}
+
+// -----
+
+// !quant.any carries no scale.
+func.func @negative_quant_any(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: unsupported quantized type '!quant.any<i8:f32>': only per-tensor and per-axis !quant.uniform types are supported}}
+  %q = qnn.quantize %x : f32 -> !quant.any<i8:f32>
+  return
+}
+
+// -----
+
+// !quant.calibrated carries a range, not a scale.
+func.func @negative_quant_calibrated(%x: f32) {
+  // expected-error @+1 {{'qnn.quantize' op result type: unsupported quantized type '!quant.calibrated<f32<-1.000000e+00:1.000000e+00>>': only per-tensor and per-axis !quant.uniform types are supported}}
+  %q = qnn.quantize %x : f32 -> !quant.calibrated<f32<-1.0:1.0>>
+  return
+}
+
+// -----
+
+// Sub-channel (blockwise) !quant.uniform types are not supported.
+func.func @negative_quant_sub_channel(%x: tensor<2x4xf32>) {
+  // expected-error @+1 {{'qnn.quantize' op result type: unsupported quantized type}}
+  %q = qnn.quantize %x : tensor<2x4xf32> -> tensor<2x4x!quant.uniform<i8:f32:{0:1, 1:2}, {{2.0:10, 3.0:20}, {4.0:30, 5.0:40}}>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Custom syntax
+//===----------------------------------------------------------------------===//
+
+// Only pytorch and onnx are flavours.
+func.func @negative_flavour_unknown(%x: f32) {
+  // expected-error @+1 {{custom op 'qnn.quantize' unknown flavour 'tflite'}}
+  %q = qnn.quantize %x flavour(tflite) : f32 -> !quant.uniform<u8:f32, 0.1:10>
+  return
+}
+
+// -----
+
+// Only float, double_round, half_up and half_away are rounding modes.
+func.func @negative_rounding_unknown(%q: !quant.uniform<i8:f32, 1.0>) {
+  // expected-error @+1 {{custom op 'qnn.requantize' unknown rounding 'toward_zero'}}
+  %r = qnn.requantize %q rounding(toward_zero) : !quant.uniform<i8:f32, 1.0> -> !quant.uniform<i8:f32, 0.5>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Requantize
+//===----------------------------------------------------------------------===//
+
+// Channel c of the operand maps to channel c of the result: same axis.
+func.func @negative_requantize_per_axis_different_axes(%q: tensor<2x2x!quant.uniform<i8:f32:0, {0.5, 0.25}>>) {
+  // expected-error @+1 {{'qnn.requantize' op operand and result are quantized per axis along different axes or with different channel counts (0 with 2 vs 1 with 2)}}
+  %r = qnn.requantize %q : tensor<2x2x!quant.uniform<i8:f32:0, {0.5, 0.25}>> -> tensor<2x2x!quant.uniform<i8:f32:1, {0.5, 0.25}>>
+  return
+}
+
+// -----
+
+// With a dynamic axis only the per-axis comparison sees the count mismatch.
+func.func @negative_requantize_per_axis_different_channel_counts(%q: tensor<?x?x!quant.uniform<i8:f32:0, {0.5, 0.25}>>) {
+  // expected-error @+1 {{'qnn.requantize' op operand and result are quantized per axis along different axes or with different channel counts (0 with 2 vs 0 with 3)}}
+  %r = qnn.requantize %q : tensor<?x?x!quant.uniform<i8:f32:0, {0.5, 0.25}>> -> tensor<?x?x!quant.uniform<i8:f32:0, {0.5, 0.25, 1.0}>>
+  return
+}
+
+// -----
+
+// Integer modes need a = q - z in int32: i32 input with a nonzero zero point.
+func.func @negative_requantize_i32_zero_point(%q: tensor<4x!quant.uniform<i32:f32, 0.5:1>>) {
+  // expected-error @+1 {{'qnn.requantize' op rounding mode 'half_up' needs q - z to fit in 32 bits: 32-bit input storage must be signed with zero point 0}}
+  %r = qnn.requantize %q rounding(half_up) : tensor<4x!quant.uniform<i32:f32, 0.5:1>> -> tensor<4x!quant.uniform<i8:f32, 0.25>>
+  return
+}
+
+// -----
+
+// A nonzero zero point in any channel of a per-axis i32 input.
+func.func @negative_requantize_i32_zero_point_per_axis(%q: tensor<2x!quant.uniform<i32:f32:0, {1.0, 1.0:5}>>) {
+  // expected-error @+1 {{'qnn.requantize' op rounding mode 'half_away' needs q - z to fit in 32 bits}}
+  %r = qnn.requantize %q rounding(half_away) : tensor<2x!quant.uniform<i32:f32:0, {1.0, 1.0:5}>> -> tensor<2x!quant.uniform<i8:f32, 1.0>>
+  return
+}
+
+// -----
+
+// Integer modes need a = q - z in int32: u32 input, even with zero point 0.
+func.func @negative_requantize_u32(%q: tensor<4x!quant.uniform<u32:f32, 0.5>>) {
+  // expected-error @+1 {{'qnn.requantize' op rounding mode 'double_round' needs q - z to fit in 32 bits: 32-bit input storage must be signed with zero point 0}}
+  %r = qnn.requantize %q rounding(double_round) : tensor<4x!quant.uniform<u32:f32, 0.5>> -> tensor<4x!quant.uniform<i8:f32, 0.25>>
+  return
+}
+
+// -----
+
+// M = 1.0 / 1e-10 = 1e10 is not below 2^30.
+func.func @negative_requantize_multiplier_too_large(%q: tensor<4x!quant.uniform<i8:f32, 1.0>>) {
+  // expected-error @+1 {{'qnn.requantize' op multiplier s_in / s_out = 1.000000e+10 is too large for rounding mode 'half_away' (it must be below 2^30)}}
+  %r = qnn.requantize %q rounding(half_away) : tensor<4x!quant.uniform<i8:f32, 1.0>> -> tensor<4x!quant.uniform<i8:f32, 1.0e-10>>
+  return
+}
+
+// -----
+
+// M = 2^30 exactly is already too large.
+func.func @negative_requantize_multiplier_exactly_2_pow_30(%q: tensor<4x!quant.uniform<i8:f32, 1073741824.0>>) {
+  // expected-error @+1 {{'qnn.requantize' op multiplier s_in / s_out = 1.073742e+09 is too large for rounding mode 'double_round' (it must be below 2^30)}}
+  %r = qnn.requantize %q rounding(double_round) : tensor<4x!quant.uniform<i8:f32, 1073741824.0>> -> tensor<4x!quant.uniform<i8:f32, 1.0>>
+  return
+}
+
+// -----
+
+// The multiplier is checked for every channel of a per-axis result.
+func.func @negative_requantize_multiplier_per_channel(%q: tensor<2x!quant.uniform<i8:f32, 1.0>>) {
+  // expected-error @+1 {{'qnn.requantize' op multiplier s_in / s_out = 1.000000e+12 is too large for rounding mode 'half_up' (it must be below 2^30)}}
+  %r = qnn.requantize %q rounding(half_up) : tensor<2x!quant.uniform<i8:f32, 1.0>> -> tensor<2x!quant.uniform<i8:f32:0, {1.0, 1.0e-12}>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Storage cast
+//===----------------------------------------------------------------------===//
+
+// Two quantized sides: that is a requantize, not a storage cast.
+func.func @negative_storage_cast_two_quantized(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
+  // expected-error @+1 {{'qnn.storage_cast' op expected one quantized and one integer side, got 'tensor<3x!quant.uniform<u8:f32, 1.000000e-01:10>>' and 'tensor<3x!quant.uniform<u8:f32, 2.000000e-01:10>>'}}
+  %r = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3x!quant.uniform<u8:f32, 0.2:10>>
+  return
+}
+
+// -----
+
+// Two integer sides.
+func.func @negative_storage_cast_two_integers(%i: tensor<3xi8>) {
+  // expected-error @+1 {{'qnn.storage_cast' op expected one quantized and one integer side, got 'tensor<3xi8>' and 'tensor<3xi8>'}}
+  %j = qnn.storage_cast %i : tensor<3xi8> -> tensor<3xi8>
+  return
+}
+
+// -----
+
+// The integer side has the storage width: i16 is not the storage of u8.
+func.func @negative_storage_cast_wrong_width(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i8', got 'i16'}}
+  %i = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xi16>
+  return
+}
+
+// -----
+
+// The integer side is signless, also for unsigned storage.
+func.func @negative_storage_cast_unsigned_integer(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i8', got 'ui8'}}
+  %i = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xui8>
+  return
+}
+
+// -----
+
+// 4-bit storage casts to i4, not to the i8 container it is held in.
+func.func @negative_storage_cast_i4_container(%i: tensor<3xi8>) {
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i4', got 'i8'}}
+  %q = qnn.storage_cast %i : tensor<3xi8> -> tensor<3x!quant.uniform<i4:f32, 0.1>>
+  return
+}
+
+// -----
+
+// A float side is not an integer side: that is a dequantize.
+func.func @negative_storage_cast_float_side(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i8', got 'f32'}}
+  %x = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xf32>
+  return
+}
+
+// -----
+
+// The quantized side of a storage cast is validated like any other.
+func.func @negative_storage_cast_invalid_result(%i: tensor<3xi8>) {
+  // expected-error @+1 {{'qnn.storage_cast' op result type: zero point 300 is outside the storage range [0, 255]}}
+  %q = qnn.storage_cast %i : tensor<3xi8> -> tensor<3x!quant.uniform<u8:f32, 0.1:300>>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Constant
+//===----------------------------------------------------------------------===//
+
+// Tensor constant values must lie in a narrow storage range.
+func.func @negative_constant_value_out_of_range() {
+  // expected-error @+1 {{'qnn.constant' op value -128 is outside the storage range [-127, 127]}}
+  %c = qnn.constant dense<[0, -128]> : tensor<2xsi8> -> tensor<2x!quant.uniform<i8<-127:127>:f32, 0.5>>
+  return
+}
+
+// -----
+
+// Scalar constant values must lie in a narrow storage range.
+func.func @negative_constant_scalar_out_of_range() {
+  // expected-error @+1 {{'qnn.constant' op value 0 is outside the storage range [1, 15]}}
+  %c = qnn.constant 0 : ui4 -> !quant.uniform<u4<1:15>:f32, 0.5:1>
+  return
+}
+
+// -----
+
+// 300 is no ui8 value: the attribute parser rejects it first.
+func.func @negative_constant_u8_300() {
+  // expected-error @+1 {{integer constant out of range for type}}
+  %c = qnn.constant dense<[300]> : tensor<1xui8> -> tensor<1x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// u8 storage is spelled ui8, not signless i8.
+func.func @negative_constant_signless_elements() {
+  // expected-error @+1 {{'qnn.constant' op value elements must have the storage type 'ui8', got 'i8'}}
+  %c = qnn.constant dense<[1, 2, 3]> : tensor<3xi8> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// Wider elements are not accepted even when the values would fit.
+func.func @negative_constant_wider_elements() {
+  // expected-error @+1 {{'qnn.constant' op value elements must have the storage type 'ui8', got 'ui16'}}
+  %c = qnn.constant dense<[1, 2, 256]> : tensor<3xui16> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// The value has the shape of the result.
+func.func @negative_constant_shape_mismatch() {
+  // expected-error @+1 {{'qnn.constant' op value shape does not match the result type 'tensor<4x!quant.uniform<u8:f32, 1.000000e-01:10>>'}}
+  %c = qnn.constant dense<[1, 2, 3]> : tensor<3xui8> -> tensor<4x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// A constant has a static shape.
+func.func @negative_constant_dynamic_shape() {
+  // expected-error @+1 {{'qnn.constant' op value shape does not match the result type 'tensor<?x!quant.uniform<u8:f32, 1.000000e-01:10>>'}}
+  %c = qnn.constant dense<[1, 2, 3]> : tensor<3xui8> -> tensor<?x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// Constants hold storage integers, not the float values they stand for.
+func.func @negative_constant_float_value() {
+  // expected-error @+1 {{'qnn.constant' op value must be dense integer elements, got dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>}}
+  %c = qnn.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// Sparse values are not dense.
+func.func @negative_constant_sparse_value() {
+  // expected-error @+1 {{'qnn.constant' op value must be dense integer elements, got sparse<0, 1> : tensor<3xui8>}}
+  %c = qnn.constant sparse<[[0]], [1]> : tensor<3xui8> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+  return
+}
+
+// -----
+
+// A scalar constant is an integer of the signed storage type.
+func.func @negative_constant_scalar_signless() {
+  // expected-error @+1 {{'qnn.constant' op value must be an integer of the storage type 'ui8', got 3 : i8}}
+  %c = qnn.constant 3 : i8 -> !quant.uniform<u8:f32, 0.1:10>
+  return
+}
+
+// -----
+
+// A scalar constant is not a rank-0 tensor.
+func.func @negative_constant_scalar_tensor_value() {
+  // expected-error @+1 {{'qnn.constant' op value must be an integer of the storage type 'ui8', got dense<3> : tensor<ui8>}}
+  %c = qnn.constant dense<3> : tensor<ui8> -> !quant.uniform<u8:f32, 0.1:10>
+  return
+}
