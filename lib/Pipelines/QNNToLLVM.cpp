@@ -47,12 +47,13 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       "func.func(convert-elementwise-to-linalg),"
       "canonicalize,cse,"
       // One loop per chain of elementwise ops, no intermediate tensors.
-      "linalg-fuse-elementwise-ops,"
+      "qnn-fuse-elementwise,"
       "canonicalize,"
       // Results written into a destination argument need no allocation.
       "eliminate-empty-tensors,"
       "one-shot-bufferize{{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map},"
+      "function-boundary-type-conversion=identity-layout-map "
+      "allow-return-allocs-from-loops},"
       "drop-equivalent-buffer-results,"
       "func.func(qnn-vectorize-elementwise{{vector-width={0}},"
       "convert-linalg-to-loops),"

@@ -1,1 +1,201 @@
+//===- QuantMathTest.cpp - Unit tests of the scalar contract --------------===//
+//
+// Expected values are worked out by hand from docs/Semantics.md (and, for
+// the fixed-point helpers, from gemmlowp's and TFLite's published
+// definitions), not taken from the code under test.
+//
+//===----------------------------------------------------------------------===//
 
+#include "quant/Support/QuantMath.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+using namespace qmath;
+
+namespace {
+
+const ChannelParams kSeed{0.1f, 10, 0, 255}; // u8, scale 0.1, zero point 10
+const ChannelParams kI8{0.5f, -3, -128, 127};
+
+TEST(QuantizeValue, SeedExample) {
+  EXPECT_EQ(quantizeValue(100.0f, kSeed), 255); // saturates
+  EXPECT_EQ(quantizeValue(1.0f, kSeed), 20);
+  EXPECT_EQ(quantizeValue(2.0f, kSeed), 30);
+}
+
+TEST(QuantizeValue, SpecialValues) {
+  EXPECT_EQ(quantizeValue(std::nanf(""), kSeed), 10);
+  EXPECT_EQ(quantizeValue(INFINITY, kSeed), 255);
+  EXPECT_EQ(quantizeValue(-INFINITY, kSeed), 0);
+  EXPECT_EQ(quantizeValue(3.4e38f, kI8), 127);
+  EXPECT_EQ(quantizeValue(-3.4e38f, kI8), -128);
+  EXPECT_EQ(quantizeValue(-0.0f, kI8), -3);
+}
+
+TEST(QuantizeValue, TiesToEven) {
+  // 0.25 / 0.5 = 0.5 -> 0, 0.75 / 0.5 = 1.5 -> 2, -0.25 / 0.5 -> -0.
+  EXPECT_EQ(quantizeValue(0.25f, kI8), -3);
+  EXPECT_EQ(quantizeValue(0.75f, kI8), -1);
+  EXPECT_EQ(quantizeValue(-0.25f, kI8), -3);
+  EXPECT_EQ(quantizeValue(-0.75f, kI8), -5);
+}
+
+TEST(QuantizeValue, FlavoursDiffer) {
+  // 54.15f * f32(1 / 0.1f) rounds to 541.5 exactly in float32 (-> 542),
+  // while 54.15f / 0.1f is just below 541.5 (-> 541).
+  const ChannelParams p{0.1f, 0, -32768, 32767};
+  float x = 54.14999771118164f;
+  EXPECT_EQ(quantizeValue(x, p, QuantizeFlavour::PyTorch), 542);
+  EXPECT_EQ(quantizeValue(x, p, QuantizeFlavour::Onnx), 541);
+}
+
+TEST(QuantizeValue, Int32SaturatesExactly) {
+  const ChannelParams p{1.0f, 0, std::numeric_limits<int32_t>::min(),
+                        std::numeric_limits<int32_t>::max()};
+  EXPECT_EQ(quantizeValue(2147483648.0f, p), 2147483647);
+  EXPECT_EQ(quantizeValue(2147483520.0f, p), 2147483520);
+  EXPECT_EQ(quantizeValue(-2147483648.0f, p), -2147483648LL);
+  EXPECT_EQ(quantizeValue(-3.0e9f, p), -2147483648LL);
+}
+
+TEST(QuantizeValue, ZeroPointAddedInFloat32) {
+  // PyTorch adds zero_point + Round(...) in float: 2^24 + 1 becomes 2^24.
+  const ChannelParams p{1.0f, 16777217, std::numeric_limits<int32_t>::min(),
+                        std::numeric_limits<int32_t>::max()};
+  EXPECT_EQ(quantizeValue(1.0f, p), 16777216);
+  EXPECT_EQ(quantizeValue(std::nanf(""), p), 16777217); // NaN: exactly z
+}
+
+TEST(DequantizeValue, SeedExample) {
+  EXPECT_EQ(dequantizeValue(255, kSeed), 24.5f);
+  EXPECT_EQ(dequantizeValue(20, kSeed), 1.0f);
+  EXPECT_EQ(dequantizeValue(30, kSeed), 2.0f);
+}
+
+TEST(DequantizeValue, OneRoundingNotFma) {
+  // f32(7) * 0.1f rounds once to 0.699999988; an FMA of q * s - z * s
+  // would give 0.700000048.
+  EXPECT_EQ(dequantizeValue(17, kSeed), 0.699999988f);
+}
+
+TEST(QuantizeMultiplier, Representation) {
+  FixedPointMultiplier half = quantizeMultiplier(0.5);
+  EXPECT_FALSE(half.isZero);
+  EXPECT_EQ(half.multiplier, 1 << 30);
+  EXPECT_EQ(half.exponent, 0);
+
+  FixedPointMultiplier one = quantizeMultiplier(1.0);
+  EXPECT_EQ(one.multiplier, 1 << 30);
+  EXPECT_EQ(one.exponent, 1);
+
+  FixedPointMultiplier threeQuarters = quantizeMultiplier(0.75);
+  EXPECT_EQ(threeQuarters.multiplier, 1610612736);
+  EXPECT_EQ(threeQuarters.exponent, 0);
+  EXPECT_EQ(threeQuarters.rightShift(), 31);
+}
+
+TEST(QuantizeMultiplier, RoundsUpToNextPowerOfTwo) {
+  // frexp gives 1 - 2^-40 as fraction; times 2^31 it rounds to 2^31, which
+  // is renormalized to 2^30 with the exponent one higher.
+  FixedPointMultiplier m = quantizeMultiplier(1.0 - std::ldexp(1.0, -40));
+  EXPECT_EQ(m.multiplier, 1 << 30);
+  EXPECT_EQ(m.exponent, 1);
+}
+
+TEST(QuantizeMultiplier, TinyIsZero) {
+  EXPECT_TRUE(quantizeMultiplier(std::ldexp(1.0, -32)).isZero);
+  EXPECT_TRUE(quantizeMultiplier(0.0).isZero);
+  EXPECT_FALSE(quantizeMultiplier(std::ldexp(1.0, -31)).isZero);
+}
+
+TEST(Gemmlowp, SaturatingRoundingDoublingHighMul) {
+  EXPECT_EQ(saturatingRoundingDoublingHighMul(1 << 30, 1 << 30), 1 << 29);
+  EXPECT_EQ(saturatingRoundingDoublingHighMul(
+                std::numeric_limits<int32_t>::min(),
+                std::numeric_limits<int32_t>::min()),
+            std::numeric_limits<int32_t>::max());
+  // (-2^30 + 1 - 2^30) / 2^31 truncates toward zero.
+  EXPECT_EQ(saturatingRoundingDoublingHighMul(-1, 1 << 30), 0);
+  // 3 * 2^30 / 2^31 = 1.5 -> 2 but -1.5 -> -1: with the nudge 1 - 2^30 and
+  // truncating division, negative halves round toward zero (half up).
+  EXPECT_EQ(saturatingRoundingDoublingHighMul(3, 1 << 30), 2);
+  EXPECT_EQ(saturatingRoundingDoublingHighMul(-3, 1 << 30), -1);
+  EXPECT_EQ(saturatingRoundingDoublingHighMul(-5, 1 << 30), -2);
+}
+
+TEST(Gemmlowp, RoundingDivideByPOT) {
+  EXPECT_EQ(roundingDivideByPOT(5, 1), 3);   // 2.5 -> 3
+  EXPECT_EQ(roundingDivideByPOT(-5, 1), -3); // -2.5 -> -3
+  EXPECT_EQ(roundingDivideByPOT(4, 1), 2);
+  EXPECT_EQ(roundingDivideByPOT(7, 2), 2);   // 1.75
+  EXPECT_EQ(roundingDivideByPOT(-6, 2), -2); // -1.5 -> -2
+  EXPECT_EQ(roundingDivideByPOT(-5, 2), -1); // -1.25
+  EXPECT_EQ(roundingDivideByPOT(123, 0), 123);
+}
+
+TEST(MultiplyByFixedPoint, TieModesDifferOnNegatives) {
+  FixedPointMultiplier half = quantizeMultiplier(0.5);
+  // a = -1: -0.5 is a tie. With no right shift, double_round is the high
+  // multiply alone, which rounds negative halves up.
+  EXPECT_EQ(multiplyByFixedPoint(-1, half, Rounding::HalfUp), 0);
+  EXPECT_EQ(multiplyByFixedPoint(-1, half, Rounding::HalfAway), -1);
+  EXPECT_EQ(multiplyByFixedPoint(-1, half, Rounding::DoubleRound), 0);
+  // a = 3: 1.5 -> 2 in all three.
+  EXPECT_EQ(multiplyByFixedPoint(3, half, Rounding::HalfUp), 2);
+  EXPECT_EQ(multiplyByFixedPoint(3, half, Rounding::HalfAway), 2);
+  EXPECT_EQ(multiplyByFixedPoint(3, half, Rounding::DoubleRound), 2);
+}
+
+TEST(MultiplyByFixedPoint, RoundingDivideByPOTRoundsHalfAway) {
+  // M = 0.25: the high multiply is exact (a / 2), then the division by 2
+  // rounds halves away from zero: -6 * 0.25 = -1.5 -> -2.
+  FixedPointMultiplier quarter = quantizeMultiplier(0.25);
+  EXPECT_EQ(quarter.exponent, -1);
+  EXPECT_EQ(multiplyByFixedPoint(-6, quarter, Rounding::DoubleRound), -2);
+  EXPECT_EQ(multiplyByFixedPoint(-6, quarter, Rounding::HalfUp), -1);
+  EXPECT_EQ(multiplyByFixedPoint(-6, quarter, Rounding::HalfAway), -2);
+}
+
+TEST(MultiplyByFixedPoint, DoubleRoundingOfGemmlowp) {
+  // M = 3/7 (from float32 scales 0.3 and 0.7): a = -10 is -4.2857, which
+  // gemmlowp rounds twice: -8.57 -> -9, then -9 / 2 = -4.5 -> -5.
+  FixedPointMultiplier m = quantizeMultiplier(double(0.3f) / double(0.7f));
+  EXPECT_EQ(multiplyByFixedPoint(-10, m, Rounding::DoubleRound), -5);
+  EXPECT_EQ(multiplyByFixedPoint(-10, m, Rounding::HalfUp), -4);
+}
+
+TEST(MultiplyByFixedPoint, LeftShiftSaturates) {
+  // M = 4: a << 2 would overflow int32 and saturates instead.
+  FixedPointMultiplier m = quantizeMultiplier(4.0);
+  EXPECT_EQ(m.exponent, 3);
+  EXPECT_EQ(multiplyByFixedPoint(1 << 29, m, Rounding::DoubleRound),
+            std::numeric_limits<int32_t>::max() / 2 + 1);
+}
+
+TEST(RequantizeValue, AllModes) {
+  const ChannelParams in{0.5f, 0, -128, 127};
+  const ChannelParams out{1.0f, 0, -128, 127};
+  // a = -3: -1.5.
+  EXPECT_EQ(requantizeValue(-3, in, out, Rounding::Float), -2); // to even
+  EXPECT_EQ(requantizeValue(-3, in, out, Rounding::DoubleRound), -1);
+  EXPECT_EQ(requantizeValue(-3, in, out, Rounding::HalfUp), -1);
+  EXPECT_EQ(requantizeValue(-3, in, out, Rounding::HalfAway), -2);
+  // a = -5: -2.5.
+  EXPECT_EQ(requantizeValue(-5, in, out, Rounding::Float), -2);
+  EXPECT_EQ(requantizeValue(-5, in, out, Rounding::HalfUp), -2);
+  EXPECT_EQ(requantizeValue(-5, in, out, Rounding::HalfAway), -3);
+}
+
+TEST(RequantizeValue, ClampsToOutputRange) {
+  const ChannelParams in{1.0f, 0, -128, 127};
+  const ChannelParams out{0.25f, 7, 0, 255};
+  EXPECT_EQ(requantizeValue(127, in, out, Rounding::HalfUp), 255);
+  EXPECT_EQ(requantizeValue(-128, in, out, Rounding::DoubleRound), 0);
+  EXPECT_EQ(requantizeValue(-1, in, out, Rounding::Float), 3);
+}
+
+} // namespace

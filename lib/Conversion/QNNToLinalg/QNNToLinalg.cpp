@@ -494,11 +494,16 @@ Value applyElementwise(OpBuilder &b, Location loc, Value input,
 
   int64_t rank = tensorType.getRank();
   SmallVector<Value> dynamicDims;
-  for (int64_t d = 0; d < rank; ++d)
-    if (tensorType.isDynamicDim(d))
-      dynamicDims.push_back(tensor::DimOp::create(b, loc, input, d));
-  if (axis && tensorType.isDynamicDim(*axis)) {
-    Value size = tensor::DimOp::create(b, loc, input, *axis);
+  Value axisSize;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!tensorType.isDynamicDim(d))
+      continue;
+    dynamicDims.push_back(tensor::DimOp::create(b, loc, input, d));
+    if (axis && *axis == d)
+      axisSize = dynamicDims.back();
+  }
+  if (axisSize) {
+    Value size = axisSize;
     Value expected = arith::ConstantIndexOp::create(b, loc, numChannels);
     Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size,
                                      expected);

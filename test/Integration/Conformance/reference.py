@@ -65,12 +65,13 @@ def f32_scale(scale):
 # quantize
 # ----------------------------------------------------------------------------
 
-# How v = f32(z + t) adds the zero point. SEMANTICS.md writes f32(z + t): the
-# exact sum, rounded once ("exact", the default here). PyTorch computes
-# f32(f32(z) + t): z rounded to float first. They differ only where z is not
-# exactly representable in float32 (|z| > 2^24, i.e. 32-bit storage), and
-# conformance.py --zero-point-add f32 selects the second reading.
-ZERO_POINT_ADD = "exact"
+# How v = f32(z + t) adds the zero point. The contract adds it "in float32,
+# as PyTorch does", and PyTorch's quantize_val computes zero_point + Round(..)
+# with an int64 and a float, i.e. f32(f32(z) + t): z is rounded to float32
+# first ("f32", the project's reading, see docs/Semantics.md). The literal
+# exact sum rounded once ("exact") differs only where z is not a float32
+# (|z| > 2^24, 32-bit storage); --zero-point-add exact selects it.
+ZERO_POINT_ADD = "f32"
 
 
 def quantize_t(x, scale, flavour="pytorch"):

@@ -5,7 +5,7 @@
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/WalkPatternRewriteDriver.h"
 #include "quant/Dialect/QNN/IR/QNNOps.h"
 #include "quant/Dialect/QNN/IR/QNNParams.h"
 
@@ -74,14 +74,9 @@ struct QNNImportQuantPass
 
     RewritePatternSet patterns(&getContext());
     populateImportQuantPatterns(patterns);
-    // Only the casts are rewritten: no folding, so that upstream folders
-    // (dcast(qcast(x)) -> x) cannot run behind the user's back.
-    GreedyRewriteConfig config;
-    config.enableFolding(false);
-    config.enableConstantCSE(false);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
-                                     config)))
-      return signalPassFailure();
+    // Only the casts are rewritten: one walk, no folding (so upstream's
+    // inexact dcast(qcast(x)) -> x cannot run) and no dead-code removal.
+    walkAndApplyPatterns(getOperation(), std::move(patterns));
   }
 };
 } // namespace

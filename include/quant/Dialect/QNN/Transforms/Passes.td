@@ -30,6 +30,28 @@ def QNNImportQuant : Pass<"qnn-import-quant"> {
   let dependentDialects = ["::mlir::qnn::QNNDialect"];
 }
 
+def QNNFuseElementwise : Pass<"qnn-fuse-elementwise"> {
+  let summary = "Fuse chains of elementwise linalg ops on tensors into one";
+  let description = [{
+    Runs upstream elementwise fusion after detaching each all-parallel
+    `linalg.generic` from init tensors whose values its body never reads:
+    such an init (as `convert-elementwise-to-linalg` produces by reusing an
+    operand) only gives the shape, and keeping it would make the producer
+    of that operand unfusable. The result is one generic per chain of
+    elementwise ops, and so one loop and no intermediate buffer.
+
+    ```mlir
+    // Before
+    %d = linalg.generic ... ins(%q) outs(%e0)        // dequantize
+    %m = linalg.generic ... ins(%d, %x) outs(%d)     // arith.mulf
+    // After
+    %m = linalg.generic ... ins(%q, %x) outs(%e1)    // both bodies in one
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::FuncOp"> {
   let summary = "Vectorize elementwise linalg.generic ops on buffers";
   let description = [{
