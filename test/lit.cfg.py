@@ -68,5 +68,8 @@ if config.quant_sanitizers in ("ON", "1", "TRUE", "True"):
     config.available_features.add("sanitizers")
     # The JIT (mlir-runner) and Python are not instrumented; only the
     # project's own binaries are. Leak checks are on: the tools must not leak.
-    config.environment["ASAN_OPTIONS"] = "detect_leaks=1"
+    # allow_user_poisoning=0: LLVM headers compiled into the project poison
+    # allocator memory that the uninstrumented Debian MLIR libraries then
+    # use legitimately; only that manual poisoning is ignored.
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=1:allow_user_poisoning=0"
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"

@@ -1,5 +1,8 @@
 // Stock mlir-opt loads the plugin as a dialect plugin and a pass plugin;
 // then it knows the qnn dialect and runs the project's passes and pipeline.
+// A sanitized plugin cannot be loaded into the uninstrumented mlir-opt (the
+// sanitizer runtime must come first), so the sanitizer build skips this.
+// UNSUPPORTED: sanitizers
 // RUN: mlir-opt --load-dialect-plugin=%quant_plugin --show-dialects | FileCheck %s --check-prefix=DIALECTS
 // RUN: mlir-opt %s --load-dialect-plugin=%quant_plugin --load-pass-plugin=%quant_plugin \
 // RUN:   --pass-pipeline="builtin.module(qnn-to-llvm)" | FileCheck %s --check-prefix=PIPELINE
