@@ -583,8 +583,7 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
     ConstantTable table;
     QuantizeStage stage = QuantizeStage::plan(
         table, ctx, *params, n,
-        op.getFlavour() == Flavour::onnx ? qmath::QuantizeFlavour::Onnx
-                                         : qmath::QuantizeFlavour::PyTorch,
+        toMathFlavour(op.getFlavour()),
         /*mayBeNaN=*/true);
     IntegerType container = params->getContainerType(ctx);
     Value result = applyElementwise(
@@ -649,14 +648,8 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
             return q.emit(b, loc, dq.emit(b, loc, v, get), get, container);
           });
     } else {
-      qmath::Rounding mode =
-          op.getRounding() == RoundingMode::double_round
-              ? qmath::Rounding::DoubleRound
-          : op.getRounding() == RoundingMode::half_up
-              ? qmath::Rounding::HalfUp
-              : qmath::Rounding::HalfAway;
-      IntegerRequantizeStage stage =
-          IntegerRequantizeStage::plan(table, ctx, *in, *out, n, mode);
+      IntegerRequantizeStage stage = IntegerRequantizeStage::plan(
+          table, ctx, *in, *out, n, toMathRounding(op.getRounding()));
       result = applyElementwise(
           rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n,
           table, [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {

@@ -232,11 +232,6 @@ static void printRounding(OpAsmPrinter &printer, Operation *,
 // QuantizeOp
 //===----------------------------------------------------------------------===//
 
-static qmath::QuantizeFlavour toSupport(Flavour flavour) {
-  return flavour == Flavour::onnx ? qmath::QuantizeFlavour::Onnx
-                                  : qmath::QuantizeFlavour::PyTorch;
-}
-
 LogicalResult QuantizeOp::verify() {
   Type inElem = getElementTypeOrSelf(getInput().getType());
   if (!isSupportedFloat(inElem))
@@ -249,7 +244,7 @@ OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
   FailureOr<QuantParams> params = paramsOf(getType());
   if (failed(params))
     return {};
-  qmath::QuantizeFlavour flavour = toSupport(getFlavour());
+  qmath::QuantizeFlavour flavour = toMathFlavour(getFlavour());
 
   // quantize(dequantize(q)) is q when that holds for every storage value.
   if (auto dequantize = getInput().getDefiningOp<DequantizeOp>()) {
@@ -324,20 +319,6 @@ OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
 // RequantizeOp
 //===----------------------------------------------------------------------===//
 
-static qmath::Rounding toSupport(RoundingMode mode) {
-  switch (mode) {
-  case RoundingMode::float_:
-    return qmath::Rounding::Float;
-  case RoundingMode::double_round:
-    return qmath::Rounding::DoubleRound;
-  case RoundingMode::half_up:
-    return qmath::Rounding::HalfUp;
-  case RoundingMode::half_away:
-    return qmath::Rounding::HalfAway;
-  }
-  llvm_unreachable("unknown rounding mode");
-}
-
 LogicalResult RequantizeOp::verify() {
   FailureOr<QuantParams> in =
       verifyQuantized(*this, getInput().getType(), "operand");
@@ -384,7 +365,7 @@ OpFoldResult RequantizeOp::fold(FoldAdaptor adaptor) {
   FailureOr<QuantParams> out = paramsOf(getType());
   if (failed(in) || failed(out))
     return {};
-  qmath::Rounding mode = toSupport(getRounding());
+  qmath::Rounding mode = toMathRounding(getRounding());
 
   if (getInput().getType() == getType() &&
       isIdentityOnAllInputs(*in, [&](int64_t q, const auto &channel) {

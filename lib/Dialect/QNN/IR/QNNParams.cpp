@@ -139,3 +139,22 @@ FailureOr<QuantParams> mlir::qnn::getQuantParamsOf(Type scalarOrTensor,
   return getQuantParams(tensor.getElementType(), emitError, tensor.getRank(),
                         axisSize);
 }
+
+qmath::QuantizeFlavour mlir::qnn::toMathFlavour(Flavour flavour) {
+  return flavour == Flavour::onnx ? qmath::QuantizeFlavour::Onnx
+                                  : qmath::QuantizeFlavour::PyTorch;
+}
+
+qmath::Rounding mlir::qnn::toMathRounding(RoundingMode mode) {
+  switch (mode) {
+  case RoundingMode::float_:
+    return qmath::Rounding::Float;
+  case RoundingMode::double_round:
+    return qmath::Rounding::DoubleRound;
+  case RoundingMode::half_up:
+    return qmath::Rounding::HalfUp;
+  case RoundingMode::half_away:
+    return qmath::Rounding::HalfAway;
+  }
+  llvm_unreachable("unknown rounding mode");
+}

@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Types.h"
+#include "quant/Dialect/QNN/IR/QNNDialect.h"
 #include "quant/Support/QuantMath.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -60,6 +61,10 @@ FailureOr<QuantParams> getQuantParams(Type elementType, EmitErrorFn emitError,
 /// As above, taking rank and axis size from a scalar or ranked tensor type.
 FailureOr<QuantParams> getQuantParamsOf(Type scalarOrTensor,
                                         EmitErrorFn emitError);
+
+/// The scalar reference's names for the op attributes.
+qmath::QuantizeFlavour toMathFlavour(Flavour flavour);
+qmath::Rounding toMathRounding(RoundingMode mode);
 
 } // namespace mlir::qnn
 
