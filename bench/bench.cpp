@@ -28,6 +28,7 @@
 #include <new>
 #include <sched.h>
 #include <string>
+#include <tuple>
 #include <vector>
 
 //===----------------------------------------------------------------------===//
@@ -471,24 +472,54 @@ static inline void escape(const void *p) {
   asm volatile("" : : "g"(p) : "memory");
 }
 
-template <typename F> static Stat measure(F &&fn, size_t elems) {
+/// Times one call of `fn` after a warm-up and picks a batch size long enough
+/// to be well above the clock's resolution.
+template <typename F> static size_t calibrate(F &&fn) {
   fn(); // warm-up: touches the output pages and the caches
   double t0 = now();
   fn();
   double one = std::max(now() - t0, 1e-8);
-  const size_t batch = std::max<size_t>(1, static_cast<size_t>(2e-3 / one));
-  const int reps = std::clamp(static_cast<int>(0.15 / (one * batch)), 5, 31);
-  std::vector<double> perCall;
-  for (int r = 0; r < reps; ++r) {
-    double t = now();
-    for (size_t b = 0; b < batch; ++b) {
-      fn();
-      asm volatile("" ::: "memory"); // keep every call
-    }
-    perCall.push_back((now() - t) / batch);
+  return std::max<size_t>(1, static_cast<size_t>(2e-3 / one));
+}
+
+template <typename F> static double timeBatch(F &&fn, size_t batch) {
+  double t = now();
+  for (size_t b = 0; b < batch; ++b) {
+    fn();
+    asm volatile("" ::: "memory"); // keep every call
   }
+  return (now() - t) / batch;
+}
+
+static Stat summarize(std::vector<double> perCall, size_t elems) {
   std::sort(perCall.begin(), perCall.end());
   return {elems / perCall[perCall.size() / 2] / 1e9, elems / perCall[0] / 1e9};
+}
+
+template <typename F> static Stat measure(F &&fn, size_t elems) {
+  const size_t batch = calibrate(fn);
+  double one = timeBatch(fn, batch);
+  const int reps = std::clamp(static_cast<int>(0.15 / (one * batch)), 5, 31);
+  std::vector<double> perCall;
+  for (int r = 0; r < reps; ++r)
+    perCall.push_back(timeBatch(fn, batch));
+  return summarize(std::move(perCall), elems);
+}
+
+/// Times two kernels in alternation (A, B, A, B, ...), so that drift in the
+/// machine's memory bandwidth (large on a VM at 16 Mi elements) affects both
+/// columns of a ratio alike.
+template <typename A, typename B>
+static std::pair<Stat, Stat> measurePair(A &&a, B &&b, size_t elems) {
+  const size_t batch = std::min(calibrate(a), calibrate(b));
+  double one = timeBatch(a, batch);
+  const int reps = std::clamp(static_cast<int>(0.15 / (one * batch)), 7, 41);
+  std::vector<double> perA, perB;
+  for (int r = 0; r < reps; ++r) {
+    perA.push_back(timeBatch(a, batch));
+    perB.push_back(timeBatch(b, batch));
+  }
+  return {summarize(std::move(perA), elems), summarize(std::move(perB), elems)};
 }
 
 //===----------------------------------------------------------------------===//
@@ -695,22 +726,22 @@ int main(int argc, char **argv) {
       const size_t n = kSizes[si];
       Stat g, h{0, 0}, m;
       const std::string o = op.name;
+      // Generated and hand-written code are timed in alternation.
+      auto both = [&](auto &&gen, auto &&hand) {
+        if (avx512)
+          std::tie(g, h) = measurePair(gen, hand, n);
+        else
+          g = measure(gen, n);
+      };
       if (o == "quantize") {
-        g = measure([&] { gen_quantize_u8(x.data(), outQ.data(), n); }, n);
-        if (avx512)
-          h = measure([&] { hand_quantize_u8(x.data(), outQ.data(), n, kQ); },
-                      n);
+        both([&] { gen_quantize_u8(x.data(), outQ.data(), n); },
+             [&] { hand_quantize_u8(x.data(), outQ.data(), n, kQ); });
       } else if (o == "dequantize") {
-        g = measure([&] { gen_dequantize_u8(q.data(), outF.data(), n); }, n);
-        if (avx512)
-          h = measure([&] { hand_dequantize_u8(q.data(), outF.data(), n, kQ); },
-                      n);
+        both([&] { gen_dequantize_u8(q.data(), outF.data(), n); },
+             [&] { hand_dequantize_u8(q.data(), outF.data(), n, kQ); });
       } else {
-        g = measure([&] { gen_requantize_u8(q.data(), outQ.data(), n); }, n);
-        if (avx512)
-          h = measure(
-              [&] { hand_requantize_u8(q.data(), outQ.data(), n, kQ, kOut); },
-              n);
+        both([&] { gen_requantize_u8(q.data(), outQ.data(), n); },
+             [&] { hand_requantize_u8(q.data(), outQ.data(), n, kQ, kOut); });
       }
       const size_t cpyBytes = n * (op.inBytes + op.outBytes) / 2;
       m = measure(
