@@ -121,3 +121,40 @@ func.func @negative_reduction(%x: memref<?xf32>, %y: memref<f32>) {
   }
   return
 }
+
+// -----
+
+#id = affine_map<(d0) -> (d0)>
+
+// A result truncated from i32 to i8: the widest loop computes four vectors
+// and keeps the low byte of each lane with two byte shuffles, then stores
+// 64 bytes at once; the 16-lane loop and the masked tail follow.
+// CHECK-LABEL: func.func @vectorize_packed_i8
+// CHECK: %[[C64:.*]] = arith.constant 64 : index
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %[[C64]]
+// CHECK: %[[W0:.*]] = arith.fptosi {{.*}} : vector<16xf32> to vector<16xi32>
+// CHECK: %[[B0:.*]] = vector.bitcast %[[W0]] : vector<16xi32> to vector<64xi8>
+// CHECK: %[[W1:.*]] = arith.fptosi {{.*}} : vector<16xf32> to vector<16xi32>
+// CHECK: %[[B1:.*]] = vector.bitcast %[[W1]] : vector<16xi32> to vector<64xi8>
+// CHECK: %[[W2:.*]] = arith.fptosi {{.*}} : vector<16xf32> to vector<16xi32>
+// CHECK: %[[B2:.*]] = vector.bitcast %[[W2]] : vector<16xi32> to vector<64xi8>
+// CHECK: %[[W3:.*]] = arith.fptosi {{.*}} : vector<16xf32> to vector<16xi32>
+// CHECK: %[[B3:.*]] = vector.bitcast %[[W3]] : vector<16xi32> to vector<64xi8>
+// CHECK: %[[LO:.*]] = vector.shuffle %[[B0]], %[[B1]] [0, 4, 8, {{.*}}, 120, 124] : vector<64xi8>, vector<64xi8>
+// CHECK: %[[HI:.*]] = vector.shuffle %[[B2]], %[[B3]] [0, 4, 8, {{.*}}, 120, 124] : vector<64xi8>, vector<64xi8>
+// CHECK: %[[ALL:.*]] = vector.shuffle %[[LO]], %[[HI]] [0, 1, 2, {{.*}}, 62, 63] : vector<32xi8>, vector<32xi8>
+// CHECK: vector.store %[[ALL]], %{{.*}}[%[[I]]] : memref<?xi8>, vector<64xi8>
+// CHECK: scf.for {{.*}} step %{{.*}}
+// CHECK:   arith.trunci {{.*}} : vector<16xi32> to vector<16xi8>
+// CHECK:   vector.store {{.*}} : memref<?xi8>, vector<16xi8>
+// CHECK: vector.maskedstore
+func.func @vectorize_packed_i8(%x: memref<?xf32>, %y: memref<?xi8>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%x : memref<?xf32>) outs(%y : memref<?xi8>) {
+  ^bb0(%in: f32, %out: i8):
+    %i = arith.fptosi %in : f32 to i32
+    %t = arith.trunci %i : i32 to i8
+    linalg.yield %t : i8
+  }
+  return
+}

@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNVECTORIZEELEMENTWISE
@@ -108,19 +109,37 @@ void collapseIfContiguous(OpBuilder &b, Location loc,
 class Vectorizer {
 public:
   Vectorizer(linalg::GenericOp op, ArrayRef<OperandAccess> accesses,
-             int64_t lanes)
-      : op(op), accesses(accesses), lanes(lanes) {}
+             int64_t lanes, bool littleEndian)
+      : op(op), accesses(accesses), lanes(lanes),
+        packFactor(littleEndian ? narrowingFactor() : 1) {}
 
   /// Emits the loop nest in place of the generic.
   void emit(OpBuilder &b) {
-    Location loc = op.getLoc();
     const OperandAccess &out = accesses[op.getNumDpsInputs()];
-    int64_t rank = out.map.getNumDims();
     SmallVector<Value> ivs;
-    buildOuterLoops(b, loc, out.memref, rank, ivs);
+    buildOuterLoops(b, op.getLoc(), out.memref, out.map.getNumDims(), ivs);
   }
 
 private:
+  /// When the single result is an integer truncation by 2 or 4 (i32 -> i8
+  /// after a quantize), the widest loop computes that many vectors and packs
+  /// their low parts with byte shuffles into one full-width store: on x86 a
+  /// couple of permutes per 64 bytes instead of one narrowing store per 16.
+  unsigned narrowingFactor() {
+    if (op.getNumDpsInits() != 1)
+      return 1;
+    auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
+    auto trunc = yield.getValues()[0].getDefiningOp<arith::TruncIOp>();
+    if (!trunc || trunc->getBlock() != op.getBody())
+      return 1;
+    unsigned from = trunc.getIn().getType().getIntOrFloatBitWidth();
+    unsigned to = trunc.getType().getIntOrFloatBitWidth();
+    if (to < 8 || from % to != 0)
+      return 1;
+    unsigned factor = from / to;
+    return factor == 2 || factor == 4 ? factor : 1;
+  }
+
   void buildOuterLoops(OpBuilder &b, Location loc, Value outBuffer,
                        int64_t rank, SmallVector<Value> &ivs) {
     Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
@@ -137,24 +156,41 @@ private:
                          });
       return;
     }
-    // Innermost dimension: full vectors up to n - n % lanes, then one
-    // masked step (a no-op when the mask is empty).
+    // Innermost dimension: packed groups of vectors (when the result
+    // narrows), full vectors up to n - n % lanes, then one masked step (a
+    // no-op when the mask is empty).
     Value n = memref::DimOp::create(b, loc, outBuffer, rank - 1);
     Value step = arith::ConstantIndexOp::create(b, loc, lanes);
+    Value start = c0;
+    if (packFactor > 1) {
+      Value groupStep =
+          arith::ConstantIndexOp::create(b, loc, lanes * packFactor);
+      Value groupEnd = arith::SubIOp::create(
+          b, loc, n, arith::RemUIOp::create(b, loc, n, groupStep));
+      scf::ForOp::create(b, loc, c0, groupEnd, groupStep, ValueRange{},
+                         [&](OpBuilder &nb, Location nloc, Value iv,
+                             ValueRange) {
+                           emitPacked(nb, nloc, ivs, iv);
+                           scf::YieldOp::create(nb, nloc);
+                         });
+      start = groupEnd;
+    }
     Value rem = arith::RemUIOp::create(b, loc, n, step);
     Value mainEnd = arith::SubIOp::create(b, loc, n, rem);
-    scf::ForOp::create(b, loc, c0, mainEnd, step, ValueRange{},
+    scf::ForOp::create(b, loc, start, mainEnd, step, ValueRange{},
                        [&](OpBuilder &nb, Location nloc, Value iv,
                            ValueRange) {
-                         emitBody(nb, nloc, ivs, iv, /*mask=*/nullptr);
+                         emitStep(nb, nloc, ivs, iv, /*mask=*/nullptr);
                          scf::YieldOp::create(nb, nloc);
                        });
     Value mask = vector::CreateMaskOp::create(
         b, loc, VectorType::get({lanes}, b.getI1Type()), ValueRange{rem});
-    emitBody(b, loc, ivs, mainEnd, mask);
+    emitStep(b, loc, ivs, mainEnd, mask);
   }
 
-  VectorType vectorOf(Type t) const { return VectorType::get({lanes}, t); }
+  VectorType vectorOf(Type t, int64_t count = 0) const {
+    return VectorType::get({count ? count : lanes}, t);
+  }
 
   /// Indices of an operand for loop indices (outer..., inner).
   SmallVector<Value> indicesFor(const OperandAccess &a,
@@ -165,11 +201,10 @@ private:
     return indices;
   }
 
-  /// One vector step at inner index `i`, masked when `mask` is set.
-  void emitBody(OpBuilder &b, Location loc, ArrayRef<Value> outerIvs, Value i,
-                Value mask) {
-    SmallVector<Value> loopIvs(outerIvs.begin(), outerIvs.end());
-    loopIvs.push_back(i);
+  /// Computes the body on one vector at inner index `i` (masked when `mask`
+  /// is set) and returns the mapping from scalar body values to vectors.
+  IRMapping emitBody(OpBuilder &b, Location loc, ArrayRef<Value> loopIvs,
+                     Value mask) {
     Block *body = op.getBody();
     IRMapping mapping;
     for (auto [index, access] : llvm::enumerate(accesses)) {
@@ -211,13 +246,28 @@ private:
       for (OpResult result : clone->getResults())
         result.setType(vectorOf(result.getType()));
     }
-    auto yield = cast<linalg::YieldOp>(body->getTerminator());
+    return mapping;
+  }
+
+  /// The vector of a yielded value (a broadcast if it comes from outside).
+  Value yieldedVector(OpBuilder &b, Location loc, IRMapping &mapping,
+                      Value value) {
+    if (Value v = mapping.lookupOrNull(value))
+      return v;
+    return vector::BroadcastOp::create(b, loc, vectorOf(value.getType()),
+                                       value);
+  }
+
+  /// One vector step at inner index `i`, masked when `mask` is set.
+  void emitStep(OpBuilder &b, Location loc, ArrayRef<Value> outerIvs, Value i,
+                Value mask) {
+    SmallVector<Value> loopIvs(outerIvs.begin(), outerIvs.end());
+    loopIvs.push_back(i);
+    IRMapping mapping = emitBody(b, loc, loopIvs, mask);
+    auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
     for (auto [k, value] : llvm::enumerate(yield.getValues())) {
       const OperandAccess &out = accesses[op.getNumDpsInputs() + k];
-      Value v = mapping.lookupOrNull(value);
-      if (!v)
-        v = vector::BroadcastOp::create(b, loc, vectorOf(value.getType()),
-                                        value);
+      Value v = yieldedVector(b, loc, mapping, value);
       SmallVector<Value> indices = indicesFor(out, loopIvs);
       if (!mask)
         vector::StoreOp::create(b, loc, v, out.memref, indices);
@@ -226,9 +276,52 @@ private:
     }
   }
 
+  /// packFactor vector steps from inner index `i`, whose truncated results
+  /// are assembled into one vector of lanes * packFactor narrow elements.
+  /// On a little-endian target the truncation of a wide element is its
+  /// first narrow part in memory order, so a bitcast and a shuffle that
+  /// keeps every packFactor-th part compute the same as the truncation.
+  void emitPacked(OpBuilder &b, Location loc, ArrayRef<Value> outerIvs,
+                  Value i) {
+    auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
+    auto trunc = yield.getValues()[0].getDefiningOp<arith::TruncIOp>();
+    Type narrow = trunc.getType();
+    int64_t partsPerVector = lanes * packFactor;
+    SmallVector<Value> parts;
+    for (unsigned j = 0; j < packFactor; ++j) {
+      SmallVector<Value> loopIvs(outerIvs.begin(), outerIvs.end());
+      Value offset = arith::ConstantIndexOp::create(b, loc, j * lanes);
+      loopIvs.push_back(arith::AddIOp::create(b, loc, i, offset));
+      IRMapping mapping = emitBody(b, loc, loopIvs, /*mask=*/nullptr);
+      Value wide = mapping.lookup(trunc.getIn());
+      parts.push_back(vector::BitCastOp::create(
+          b, loc, vectorOf(narrow, partsPerVector), wide));
+    }
+    // Keep every packFactor-th element of two concatenated parts.
+    auto pick = [&](Value x, Value y) -> Value {
+      SmallVector<int64_t> mask;
+      for (int64_t k = 0; k < 2 * lanes; ++k)
+        mask.push_back(k * packFactor);
+      return vector::ShuffleOp::create(b, loc, x, y, mask);
+    };
+    Value packed = pick(parts[0], parts[1]);
+    if (packFactor == 4) {
+      SmallVector<int64_t> concat =
+          llvm::to_vector(llvm::seq<int64_t>(0, 4 * lanes));
+      packed = vector::ShuffleOp::create(b, loc, packed,
+                                         pick(parts[2], parts[3]), concat);
+    }
+    const OperandAccess &out = accesses[op.getNumDpsInputs()];
+    SmallVector<Value> loopIvs(outerIvs.begin(), outerIvs.end());
+    loopIvs.push_back(i);
+    vector::StoreOp::create(b, loc, packed, out.memref,
+                            indicesFor(out, loopIvs));
+  }
+
   linalg::GenericOp op;
   ArrayRef<OperandAccess> accesses;
   int64_t lanes;
+  unsigned packFactor;
 };
 
 struct QNNVectorizeElementwisePass
@@ -243,6 +336,11 @@ struct QNNVectorizeElementwisePass
       return signalPassFailure();
     }
     int64_t lanes = vectorWidth / 32;
+    // Byte packing of narrowed results relies on memory order: skip it on
+    // big-endian targets.
+    Attribute endianness = DataLayout::closest(getOperation()).getEndianness();
+    auto endian = dyn_cast_or_null<StringAttr>(endianness);
+    bool littleEndian = !endian || endian.getValue() != "big";
     SmallVector<linalg::GenericOp> generics;
     getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
     for (linalg::GenericOp op : generics) {
@@ -251,7 +349,7 @@ struct QNNVectorizeElementwisePass
         continue; // left for convert-linalg-to-loops
       OpBuilder b(op);
       collapseIfContiguous(b, op.getLoc(), *accesses);
-      Vectorizer(op, *accesses, lanes).emit(b);
+      Vectorizer(op, *accesses, lanes, littleEndian).emit(b);
       op.erase();
     }
   }
