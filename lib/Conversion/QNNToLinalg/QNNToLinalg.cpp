@@ -751,14 +751,18 @@ struct RetypeOp : ConversionPattern {
 };
 
 /// Reports every quantized type in the module that the contract cannot
-/// honour, at the op that carries it.
+/// honour, once, at the first op (in walk order) that carries it.
 LogicalResult validateQuantizedTypes(Operation *root) {
   bool valid = true;
+  DenseSet<Type> reported;
   auto check = [&](Operation *op, Type type) {
-    if (!isa<quant::QuantizedType>(getElementTypeOrSelf(type)))
+    if (!isa<quant::QuantizedType>(getElementTypeOrSelf(type)) ||
+        reported.contains(type))
       return;
-    if (failed(getQuantParamsOf(type, [&]() { return op->emitOpError(); })))
+    if (failed(getQuantParamsOf(type, [&]() { return op->emitOpError(); }))) {
       valid = false;
+      reported.insert(type);
+    }
   };
   root->walk([&](Operation *op) {
     for (Type t : op->getOperandTypes())

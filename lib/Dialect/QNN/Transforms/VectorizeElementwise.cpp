@@ -332,7 +332,7 @@ struct QNNVectorizeElementwisePass
     if (vectorWidth < 64 || vectorWidth % 32 != 0) {
       getOperation().emitError("vector-width must be a multiple of 32 bits "
                                "and at least 64, got ")
-          << vectorWidth;
+          << static_cast<unsigned>(vectorWidth);
       return signalPassFailure();
     }
     int64_t lanes = vectorWidth / 32;
