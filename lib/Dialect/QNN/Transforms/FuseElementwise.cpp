@@ -3,6 +3,7 @@
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/MemRef/Transforms/Transforms.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -51,6 +52,9 @@ struct QNNFuseElementwisePass
     linalg::populateElementwiseOpsFusionPatterns(
         patterns, [](OpOperand *) { return true; });
     tensor::EmptyOp::getCanonicalizationPatterns(patterns, ctx);
+    // tensor.dim of a fused producer's result is answered from its operands,
+    // so that nothing keeps the producer alive.
+    memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
