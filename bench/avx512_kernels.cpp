@@ -4,7 +4,7 @@
 // -mavx512f -mavx512bw -mavx512dq -mavx512vl -ffp-contract=off; bench.cpp
 // calls it only after checking the CPU at run time.
 //
-// Bit-exactness with the contract (SEMANTICS.md) rests on one identity. The
+// Bit-exactness with the contract (docs/Semantics.md) rests on one identity. The
 // contract computes
 //     p = f32(x * inv);  v = f32(z + rne(p));  q = clamp(v, qmin, qmax)
 // and these kernels compute instead

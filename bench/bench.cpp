@@ -44,7 +44,7 @@ static const double kSigma = 2.5; // x ~ N(0, 2.5): ~1% beyond [-6.4, 6.35]
 static const size_t kSpecialEvery = 4096; // one edge value per 4096 inputs
 
 //===----------------------------------------------------------------------===//
-// Scalar reference, line by line from SEMANTICS.md.
+// Scalar reference, line by line from docs/Semantics.md.
 //===----------------------------------------------------------------------===//
 
 static uint8_t refQuantize1(float x, float inv, int32_t z) {

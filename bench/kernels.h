@@ -1,7 +1,7 @@
 //===- kernels.h - Kernels the benchmark compares ---------------*- C++ -*-===//
 //
 // Three implementations of the same three ops, all meant to be bit-identical
-// to /work/shared/SEMANTICS.md:
+// to docs/Semantics.md:
 //   ref_*   scalar C++, written line by line from the contract (the oracle);
 //   hand_*  hand-written AVX-512 intrinsics (avx512_kernels.cpp);
 //   the compiler's generated code, reached through the MLIR C interface

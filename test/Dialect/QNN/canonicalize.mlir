@@ -1,7 +1,7 @@
 // RUN: quant-opt %s -canonicalize -split-input-file | FileCheck %s
 
 // Folders of the qnn ops. Every folded value below was computed by hand from
-// the numeric contract (SEMANTICS.md), in float32:
+// the numeric contract (docs/Semantics.md), in float32:
 //   quantize    q = clamp(f32(z + rne(f32(x * f32(1/s)))), qmin, qmax)
 //               (ONNX flavour: f32(x / s)); NaN -> z, +-inf saturate
 //   dequantize  x = f32(f32(q - z) * s), q - z exact in 64 bits

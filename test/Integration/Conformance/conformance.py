@@ -10,7 +10,7 @@ this harness
      dequantize/requantize of 8- and 16-bit types, random i32 values;
   2. computes the expected results with PyTorch (where PyTorch defines the
      result and agrees with the contract) and with reference.py (a NumPy
-     transcription of /work/shared/SEMANTICS.md) for everything else; every
+     transcription of docs/Semantics.md) for everything else; every
      value is labelled with the reference it is checked against, and every
      disagreement between PyTorch and reference.py must be explained by a
      documented class of PyTorch behaviour, otherwise it is an error
@@ -1329,7 +1329,7 @@ def main():
     ap.add_argument("--seed", type=int, default=20240611)
     ap.add_argument("--zero-point-add", choices=("exact", "f32"),
                     default="f32",
-                    help="reading of SEMANTICS.md's v = f32(z + t): "
+                    help="reading of the contract's v = f32(z + t): "
                          "f32(f32(z) + t) as PyTorch computes it (default, "
                          "the project's contract), or the exact sum rounded "
                          "once")

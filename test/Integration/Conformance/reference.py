@@ -1,6 +1,6 @@
-"""NumPy reference of the numeric contract (/work/shared/SEMANTICS.md).
+"""NumPy reference of the numeric contract (docs/Semantics.md).
 
-Everything here is written from SEMANTICS.md, not from any implementation:
+Everything here is written from docs/Semantics.md, not from any implementation:
 
   quantize (flavour "pytorch", the default):
       inv = f32(1 / s); t = rne(f32(x * inv)); v = f32(z + t); q = clamp(v)
@@ -156,7 +156,7 @@ def _round_half_away(v):
 
 
 def quantize_multiplier(M):
-    """TFLite QuantizeMultiplier as SEMANTICS.md states it.
+    """TFLite QuantizeMultiplier as docs/Semantics.md states it.
 
     frexp(M) = q * 2^e, m = round(q * 2^31) (halves away from zero); if
     m == 2^31 then m = 2^30, e = e + 1. Returns (m, e); k = 31 - e.
