@@ -1,23 +1,21 @@
 // The pipeline lowers to LLVM IR whose hot loop uses the target's vector
 // width, and every function carries the target's attributes.
-// RUN: quant-opt %s --qnn-to-llvm="target-cpu=znver4" | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefix=ZNVER4
-// RUN: quant-opt %s --qnn-to-llvm="target-cpu=haswell" | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefix=HASWELL
-// RUN: quant-opt %s --qnn-to-llvm="target-cpu=x86-64 target-features=+avx2,+fma vector-width=128" | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefix=EXPLICIT
+// RUN: quant-opt %s --qnn-to-llvm="target-cpu=znver4" | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefixes=CHECK,ZNVER4
+// RUN: quant-opt %s --qnn-to-llvm="target-cpu=haswell" | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefixes=CHECK,HASWELL
+// RUN: quant-opt %s --qnn-to-llvm="target-cpu=x86-64 target-features=+avx2,+fma vector-width=128" | mlir-translate --mlir-to-llvmir | FileCheck %s --check-prefixes=CHECK,EXPLICIT
 
-// ZNVER4-LABEL: define void @quantize(
+// CHECK-LABEL: define void @quantize(
 // ZNVER4: fmul <16 x float>
 // ZNVER4: store <16 x i8>
 // ZNVER4: call <16 x float> @llvm.masked.load.v16f32
 // ZNVER4: call void @llvm.masked.store.v16i8
 // ZNVER4: attributes #{{[0-9]+}} = {{{.*}}"prefer-vector-width"="512"{{.*}}"target-cpu"="znver4"
 
-// HASWELL-LABEL: define void @quantize(
 // HASWELL-NOT: <16 x float>
 // HASWELL: fmul <8 x float>
 // HASWELL: call <8 x float> @llvm.masked.load.v8f32
 // HASWELL: attributes #{{[0-9]+}} = {{{.*}}"prefer-vector-width"="256"{{.*}}"target-cpu"="haswell"
 
-// EXPLICIT-LABEL: define void @quantize(
 // EXPLICIT: fmul <4 x float>
 // EXPLICIT: attributes #{{[0-9]+}} = {{{.*}}"target-cpu"="x86-64" "target-features"="+avx2,+fma"
 func.func @quantize(%x: tensor<?xf32>, %out: memref<?xi8>) attributes {llvm.emit_c_interface} {

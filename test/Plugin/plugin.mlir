@@ -3,7 +3,7 @@
 // A sanitized plugin cannot be loaded into the uninstrumented mlir-opt (the
 // sanitizer runtime must come first), so the sanitizer build skips this.
 // UNSUPPORTED: sanitizers
-// RUN: mlir-opt --load-dialect-plugin=%quant_plugin --show-dialects | FileCheck %s --check-prefix=DIALECTS
+// RUN: mlir-opt --load-dialect-plugin=%quant_plugin --show-dialects | FileCheck %s
 // RUN: mlir-opt %s --load-dialect-plugin=%quant_plugin --load-pass-plugin=%quant_plugin \
 // RUN:   --pass-pipeline="builtin.module(qnn-to-llvm)" | FileCheck %s --check-prefix=PIPELINE
 // RUN: mlir-opt %s --load-dialect-plugin=%quant_plugin --load-pass-plugin=%quant_plugin \
@@ -11,9 +11,9 @@
 // RUN: mlir-opt %s --load-dialect-plugin=%quant_plugin --load-pass-plugin=%quant_plugin \
 // RUN:   --canonicalize | FileCheck %s --check-prefix=FOLD
 
-// DIALECTS: Available Dialects:
-// DIALECTS-SAME: qnn
-// DIALECTS-SAME: quant
+// CHECK: Available Dialects:
+// CHECK-SAME: qnn
+// CHECK-SAME: quant
 
 // PIPELINE-LABEL: llvm.func @quantize(
 // PIPELINE-SAME: target_cpu

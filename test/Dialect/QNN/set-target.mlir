@@ -1,22 +1,20 @@
 // qnn-set-target puts the CPU, its features and the preferred vector width
 // on every llvm.func definition, and leaves declarations alone.
-// RUN: quant-opt %s --qnn-set-target="target-cpu=znver4" | FileCheck %s --check-prefix=ZNVER4
-// RUN: quant-opt %s --qnn-set-target="target-cpu=haswell" | FileCheck %s --check-prefix=HASWELL
-// RUN: quant-opt %s --qnn-set-target="target-cpu=x86-64 target-features=+sse4.2,+popcnt vector-width=128" | FileCheck %s --check-prefix=EXPLICIT
-// RUN: quant-opt %s --qnn-set-target | FileCheck %s --check-prefix=HOST
+// RUN: quant-opt %s --qnn-set-target="target-cpu=znver4" | FileCheck %s --check-prefixes=CHECK,ZNVER4
+// RUN: quant-opt %s --qnn-set-target="target-cpu=haswell" | FileCheck %s --check-prefixes=CHECK,HASWELL
+// RUN: quant-opt %s --qnn-set-target="target-cpu=x86-64 target-features=+sse4.2,+popcnt vector-width=128" | FileCheck %s --check-prefixes=CHECK,EXPLICIT
+// RUN: quant-opt %s --qnn-set-target | FileCheck %s --check-prefixes=CHECK,HOST
 
-// ZNVER4-LABEL: llvm.func @kernel
+// CHECK-LABEL: llvm.func @kernel
+// ZNVER4-SAME: (){{.*}}attributes
 // ZNVER4-SAME: prefer_vector_width = "512"
 // ZNVER4-SAME: target_cpu = "znver4"
 // ZNVER4-NOT: target_features
 // ZNVER4: llvm.func @external
 // ZNVER4-NOT: target_cpu
-// HASWELL-LABEL: llvm.func @kernel
 // HASWELL-SAME: prefer_vector_width = "256", target_cpu = "haswell"
-// EXPLICIT-LABEL: llvm.func @kernel
 // EXPLICIT-SAME: prefer_vector_width = "128", target_cpu = "x86-64", target_features = #llvm.target_features<["+sse4.2", "+popcnt"]>
 // The host's CPU and its detected features are spelled out.
-// HOST-LABEL: llvm.func @kernel
 // HOST-SAME: target_cpu = "{{[a-z0-9-]+}}", target_features = #llvm.target_features<["+
 llvm.func @kernel() {
   llvm.return
