@@ -53,6 +53,19 @@ QNNTypeConverter::QNNTypeConverter() {
       return std::nullopt;
     return type.clone(element);
   });
+  addConversion([this](FunctionType type) -> std::optional<Type> {
+    SmallVector<Type> inputs, results;
+    if (failed(convertTypes(type.getInputs(), inputs)) ||
+        failed(convertTypes(type.getResults(), results)))
+      return std::nullopt;
+    return FunctionType::get(type.getContext(), inputs, results);
+  });
+  addConversion([this](TupleType type) -> std::optional<Type> {
+    SmallVector<Type> members;
+    if (failed(convertTypes(type.getTypes(), members)))
+      return std::nullopt;
+    return TupleType::get(type.getContext(), members);
+  });
   auto cast = [](OpBuilder &builder, Type type, ValueRange inputs,
                  Location loc) -> Value {
     return UnrealizedConversionCastOp::create(builder, loc, type, inputs)
@@ -493,15 +506,21 @@ Value applyElementwise(OpBuilder &b, Location loc, Value input,
   }
 
   int64_t rank = tensorType.getRank();
+  auto inputType = cast<RankedTensorType>(input.getType());
   SmallVector<Value> dynamicDims;
   Value axisSize;
   for (int64_t d = 0; d < rank; ++d) {
-    if (!tensorType.isDynamicDim(d))
+    if (!tensorType.isDynamicDim(d) &&
+        !(axis && *axis == d && inputType.isDynamicDim(d)))
       continue;
-    dynamicDims.push_back(tensor::DimOp::create(b, loc, input, d));
+    Value dim = tensor::DimOp::create(b, loc, input, d);
+    if (tensorType.isDynamicDim(d))
+      dynamicDims.push_back(dim);
     if (axis && *axis == d)
-      axisSize = dynamicDims.back();
+      axisSize = dim;
   }
+  // The verifier matched every static size of the axis against the scales;
+  // a dynamic input size is checked here.
   if (axisSize) {
     Value size = axisSize;
     Value expected = arith::ConstantIndexOp::create(b, loc, numChannels);
@@ -750,29 +769,78 @@ struct RetypeOp : ConversionPattern {
   }
 };
 
-/// Reports every quantized type in the module that the contract cannot
-/// honour, once, at the first op (in walk order) that carries it.
+/// True when `type` (or a type nested in it: a tensor's element, a
+/// function's inputs, a tuple's members) is quantized.
+bool containsQuantized(Type type) {
+  bool found = false;
+  type.walk([&](quant::QuantizedType) { found = true; });
+  return found;
+}
+
+/// Ops with regions whose quantized values the conversion retypes: function
+/// bodies and structured control flow (scf). Any other op with regions is
+/// rebuilt by no pattern.
+bool isRetypableRegionOp(Operation *op) {
+  return isa<ModuleOp, FunctionOpInterface>(op) ||
+         isa<scf::SCFDialect>(op->getDialect());
+}
+
+/// Checks, before converting, every type in the module that mentions a
+/// quantized type: each must be one the contract can honour, and each op
+/// carrying one must be one the conversion can handle. Each bad type is
+/// reported once, at the first op (outermost first) that carries it.
 LogicalResult validateQuantizedTypes(Operation *root) {
   bool valid = true;
   DenseSet<Type> reported;
-  auto check = [&](Operation *op, Type type) {
-    if (!isa<quant::QuantizedType>(getElementTypeOrSelf(type)) ||
-        reported.contains(type))
+  auto checkType = [&](Operation *op, Type type) {
+    if (reported.contains(type))
       return;
-    if (failed(getQuantParamsOf(type, [&]() { return op->emitOpError(); }))) {
+    // Shaped types are checked whole (axis against rank and size), bare
+    // quantized types (scalars, tuple members) on their own.
+    auto report = [&]() -> InFlightDiagnostic {
       valid = false;
       reported.insert(type);
-    }
+      return op->emitOpError();
+    };
+    type.walk([&](Type nested) {
+      if (auto shaped = dyn_cast<ShapedType>(nested)) {
+        if (isa<quant::QuantizedType>(shaped.getElementType()))
+          (void)getQuantParamsOf(shaped, report);
+      } else if (isa<quant::QuantizedType>(nested)) {
+        (void)getQuantParams(nested, report);
+      }
+    });
   };
-  root->walk([&](Operation *op) {
-    for (Type t : op->getOperandTypes())
-      check(op, t);
-    for (Type t : op->getResultTypes())
-      check(op, t);
+  root->walk<WalkOrder::PreOrder>([&](Operation *op) {
+    SmallVector<Type> types(op->getOperandTypes());
+    llvm::append_range(types, op->getResultTypes());
+    if (auto func = dyn_cast<FunctionOpInterface>(op)) {
+      llvm::append_range(types, func.getArgumentTypes());
+      llvm::append_range(types, func.getResultTypes());
+    }
     for (Region &region : op->getRegions())
       for (Block &block : region)
-        for (BlockArgument arg : block.getArguments())
-          check(op, arg.getType());
+        llvm::append_range(types, block.getArgumentTypes());
+    // Types held in attributes (globals, function constants).
+    op->getAttrDictionary().walk([&](Type t) { types.push_back(t); });
+    bool carriesQuantized = llvm::any_of(types, containsQuantized);
+    if (!carriesQuantized)
+      return;
+    if (isa<quant::QuantDialect>(op->getDialect())) {
+      op->emitOpError("must be imported into qnn ops first (run "
+                      "--qnn-import-quant before this pass)");
+      valid = false;
+      return;
+    }
+    if (op->getNumRegions() != 0 && !isRetypableRegionOp(op)) {
+      op->emitOpError("has quantized operands, results or block arguments, "
+                      "which only qnn ops, func and scf ops, and ops without "
+                      "regions support; dequantize or storage_cast before it");
+      valid = false;
+      return;
+    }
+    for (Type t : types)
+      checkType(op, t);
   });
   return success(valid);
 }
@@ -786,7 +854,8 @@ struct ConvertQNNToLinalgPass
     QNNTypeConverter converter;
     ConversionTarget target(*ctx);
     RewritePatternSet patterns(ctx);
-    populateQNNToLinalgConversionPatterns(converter, patterns, target);
+    populateQNNToLinalgConversionPatterns(converter, patterns);
+    configureQNNToLinalgLegality(converter, target);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();
@@ -795,8 +864,7 @@ struct ConvertQNNToLinalgPass
 } // namespace
 
 void mlir::qnn::populateQNNToLinalgConversionPatterns(
-    const QNNTypeConverter &converter, RewritePatternSet &patterns,
-    ConversionTarget &target) {
+    const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
                StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
@@ -804,8 +872,13 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
                                                                  converter);
   populateCallOpTypeConversionPattern(patterns, converter);
   populateReturnOpTypeConversionPattern(patterns, converter);
-  scf::populateSCFStructuralTypeConversionsAndLegality(converter, patterns,
-                                                       target);
+  populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
+  scf::populateSCFStructuralTypeConversions(converter, patterns);
+}
+
+void mlir::qnn::configureQNNToLinalgLegality(const QNNTypeConverter &converter,
+                                             ConversionTarget &target) {
+  scf::populateSCFStructuralTypeConversionTarget(converter, target);
 
   // Legality is by type: any op (of any dialect) is legal once no quantized
   // type is left on it.

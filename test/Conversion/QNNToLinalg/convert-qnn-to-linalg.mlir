@@ -282,3 +282,22 @@ func.func @structural(%x: tensor<4x!q>, %n: index) -> tensor<2x!q> {
   %s = tensor.extract_slice %r[0] [2] [1] : tensor<4x!q> to tensor<2x!q>
   return %s : tensor<2x!q>
 }
+
+// -----
+
+// Quantized types nested in function and tuple types are retyped too.
+// CHECK-LABEL: func.func @indirect
+// CHECK-SAME: (%[[X:.*]]: tensor<3xi8>) -> tensor<3xi8>
+// CHECK: %[[F:.*]] = constant @identity3 : (tensor<3xi8>) -> tensor<3xi8>
+// CHECK: call_indirect %[[F]](%[[X]]) : (tensor<3xi8>) -> tensor<3xi8>
+// CHECK-LABEL: func.func private @takes_tuple(tuple<i8, f32>)
+!q3 = !quant.uniform<u8:f32, 0.1:10>
+func.func @identity3(%x: tensor<3x!q3>) -> tensor<3x!q3> {
+  return %x : tensor<3x!q3>
+}
+func.func @indirect(%x: tensor<3x!q3>) -> tensor<3x!q3> {
+  %f = func.constant @identity3 : (tensor<3x!q3>) -> tensor<3x!q3>
+  %r = func.call_indirect %f(%x) : (tensor<3x!q3>) -> tensor<3x!q3>
+  return %r : tensor<3x!q3>
+}
+func.func private @takes_tuple(tuple<!q3, f32>)

@@ -701,3 +701,34 @@ func.func @negative_storage_cast_constant_outside_narrow_range() -> tensor<2x!qu
   %q = qnn.storage_cast %i : tensor<2xi8> -> tensor<2x!quant.uniform<i8<-127:127>:f32, 0.5>>
   return %q : tensor<2x!quant.uniform<i8<-127:127>:f32, 0.5>>
 }
+
+// -----
+
+// Folds of other dialects must not read a qnn.constant's storage integers
+// as elements of the quantized type: the reshape stays, nothing crashes.
+// CHECK-LABEL: func.func @negative_reshape_of_constant
+// CHECK: %[[C:.*]] = qnn.constant dense<{{\[}}[1, 2, 3], [4, 5, 6]]> : tensor<2x3xui8>
+// CHECK: tensor.collapse_shape %[[C]]
+!q6 = !quant.uniform<u8:f32, 0.1:10>
+func.func @negative_reshape_of_constant() -> tensor<6x!q6> {
+  %c = qnn.constant dense<[[1, 2, 3], [4, 5, 6]]> : tensor<2x3xui8> -> tensor<2x3x!q6>
+  %r = tensor.collapse_shape %c [[0, 1]] : tensor<2x3x!q6> into tensor<6x!q6>
+  return %r : tensor<6x!q6>
+}
+
+// -----
+
+// A narrow range leaves storage values (-128 here) that storage_cast can
+// bring in and that quantize(dequantize(q)) clamps: the identity does not
+// hold for every input, so neither identity fold applies.
+// CHECK-LABEL: func.func @negative_narrow_range_identity
+// CHECK: qnn.dequantize
+// CHECK: qnn.quantize
+// CHECK: qnn.requantize
+!n = !quant.uniform<i8<-127:127>:f32, 0.5>
+func.func @negative_narrow_range_identity(%q: tensor<3x!n>) -> (tensor<3x!n>, tensor<3x!n>) {
+  %d = qnn.dequantize %q : tensor<3x!n> -> tensor<3xf32>
+  %r = qnn.quantize %d : tensor<3xf32> -> tensor<3x!n>
+  %s = qnn.requantize %q rounding(half_up) : tensor<3x!n> -> tensor<3x!n>
+  return %r, %s : tensor<3x!n>, tensor<3x!n>
+}

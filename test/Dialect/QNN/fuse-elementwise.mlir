@@ -54,3 +54,23 @@ func.func @negative_init_is_read(%x: tensor<4xf32>, %acc: tensor<4xf32>) -> tens
   } -> tensor<4xf32>
   return %r : tensor<4xf32>
 }
+
+// -----
+
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+#col0 = affine_map<(d0) -> (d0, 0)>
+#in = affine_map<(d0) -> (d0)>
+
+// An init that the output map does not cover entirely (column 0 only) keeps
+// its other values: it is not replaced by an empty tensor.
+// CHECK-LABEL: func.func @negative_partial_output
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>, %[[INIT:.*]]: tensor<4x2xf32>)
+// CHECK: linalg.generic {{.*}} outs(%[[INIT]] : tensor<4x2xf32>)
+func.func @negative_partial_output(%x: tensor<4xf32>, %init: tensor<4x2xf32>) -> tensor<4x2xf32> {
+  %r = linalg.generic {indexing_maps = [#in, #col0], iterator_types = ["parallel"]}
+      ins(%x : tensor<4xf32>) outs(%init : tensor<4x2xf32>) {
+  ^bb0(%a: f32, %out: f32):
+    linalg.yield %a : f32
+  } -> tensor<4x2xf32>
+  return %r : tensor<4x2xf32>
+}

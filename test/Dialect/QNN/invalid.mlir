@@ -596,7 +596,7 @@ func.func @negative_constant_dynamic_shape() {
 
 // Constants hold storage integers, not the float values they stand for.
 func.func @negative_constant_float_value() {
-  // expected-error @+1 {{'qnn.constant' op value must be dense integer elements, got dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>}}
+  // expected-error @+1 {{'qnn.constant' op value must be a tensor of dense integer elements, got dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>}}
   %c = qnn.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
   return
 }
@@ -605,7 +605,7 @@ func.func @negative_constant_float_value() {
 
 // Sparse values are not dense.
 func.func @negative_constant_sparse_value() {
-  // expected-error @+1 {{'qnn.constant' op value must be dense integer elements, got sparse<0, 1> : tensor<3xui8>}}
+  // expected-error @+1 {{'qnn.constant' op value must be a tensor of dense integer elements, got sparse<0, 1> : tensor<3xui8>}}
   %c = qnn.constant sparse<[[0]], [1]> : tensor<3xui8> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
   return
 }
@@ -626,4 +626,37 @@ func.func @negative_constant_scalar_tensor_value() {
   // expected-error @+1 {{'qnn.constant' op value must be an integer of the storage type 'ui8', got dense<3> : tensor<ui8>}}
   %c = qnn.constant dense<3> : tensor<ui8> -> !quant.uniform<u8:f32, 0.1:10>
   return
+}
+
+// -----
+
+// A static size on the float side must match the per-axis scale count too.
+func.func @negative_per_axis_static_other_side(%q: tensor<?x!quant.uniform<i8:f32:0, {0.5, 0.25}>>) -> tensor<3xf32> {
+  // expected-error @+1 {{'qnn.dequantize' op quantization axis 0 has 2 scales but dimension 0 of 'tensor<3xf32>' has size 3}}
+  %x = qnn.dequantize %q : tensor<?x!quant.uniform<i8:f32:0, {0.5, 0.25}>> -> tensor<3xf32>
+  return %x : tensor<3xf32>
+}
+
+// -----
+
+func.func @negative_encoding(%x: tensor<3xf32, "enc">) -> tensor<3x!quant.uniform<u8:f32, 0.1:10>, "enc"> {
+  // expected-error @+1 {{'qnn.quantize' op result type: quantized tensors with an encoding are not supported}}
+  %q = qnn.quantize %x : tensor<3xf32, "enc"> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>, "enc">
+  return %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>, "enc">
+}
+
+// -----
+
+func.func @negative_encoding_float_side(%x: tensor<3xf32, "enc">) -> tensor<3x!quant.uniform<u8:f32, 0.1:10>> {
+  // expected-error @+1 {{'qnn.quantize' op tensors with an encoding are not supported, got 'tensor<3xf32, "enc">'}}
+  %q = qnn.quantize %x : tensor<3xf32, "enc"> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+  return %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+}
+
+// -----
+
+func.func @negative_constant_vector_value() -> tensor<3x!quant.uniform<u8:f32, 0.1:10>> {
+  // expected-error @+1 {{'qnn.constant' op value must be a tensor of dense integer elements, got dense<[1, 2, 3]> : vector<3xui8>}}
+  %c = qnn.constant dense<[1, 2, 3]> : vector<3xui8> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
+  return %c : tensor<3x!quant.uniform<u8:f32, 0.1:10>>
 }

@@ -158,3 +158,41 @@ func.func @vectorize_packed_i8(%x: memref<?xf32>, %y: memref<?xi8>) {
   }
   return
 }
+
+// -----
+
+#id = affine_map<(d0) -> (d0)>
+
+// The masked tail computes every lane, including masked-off zeros: a body
+// with integer division (undefined for a zero divisor) stays scalar.
+// CHECK-LABEL: func.func @negative_division
+// CHECK: linalg.generic
+// CHECK-NOT: vector.
+func.func @negative_division(%a: memref<?xi32>, %b: memref<?xi32>, %y: memref<?xi32>) {
+  linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel"]}
+      ins(%a, %b : memref<?xi32>, memref<?xi32>) outs(%y : memref<?xi32>) {
+  ^bb0(%x: i32, %d: i32, %out: i32):
+    %q = arith.divsi %x, %d : i32
+    linalg.yield %q : i32
+  }
+  return
+}
+
+// -----
+
+#id = affine_map<(d0) -> (d0)>
+
+// A memref of i4 holds one element per byte, a vector of i4 is bit-packed:
+// such buffers stay with scalar loops.
+// CHECK-LABEL: func.func @negative_sub_byte_memref
+// CHECK: linalg.generic
+// CHECK-NOT: vector.load
+func.func @negative_sub_byte_memref(%x: memref<?xi4>, %y: memref<?xi8>) {
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%x : memref<?xi4>) outs(%y : memref<?xi8>) {
+  ^bb0(%in: i4, %out: i8):
+    %e = arith.extsi %in : i4 to i8
+    linalg.yield %e : i8
+  }
+  return
+}

@@ -24,10 +24,16 @@ public:
 };
 
 /// Patterns lowering qnn ops, plus the structural patterns that retype
-/// func, call, return, scf and any other op carrying quantized values.
+/// func, call, return, branches, scf and any other region-free op carrying
+/// quantized values.
 void populateQNNToLinalgConversionPatterns(const QNNTypeConverter &converter,
-                                           RewritePatternSet &patterns,
-                                           ConversionTarget &target);
+                                           RewritePatternSet &patterns);
+
+/// Makes qnn ops illegal and every other op legal once no quantized type is
+/// left on it (the conversion's own legality; a pipeline with other
+/// conversions in the same target may prefer to set its own).
+void configureQNNToLinalgLegality(const QNNTypeConverter &converter,
+                                  ConversionTarget &target);
 } // namespace qnn
 
 #define GEN_PASS_DECL_CONVERTQNNTOLINALG

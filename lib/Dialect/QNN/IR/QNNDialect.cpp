@@ -32,12 +32,15 @@ void QNNDialect::initialize() {
 
 Operation *QNNDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                            Type type, Location loc) {
+  // Quantized results are spelled by their storage integers.
+  if (auto storage = dyn_cast<StorageAttr>(value)) {
+    if (!isa<quant::QuantizedType>(getElementTypeOrSelf(type)))
+      return nullptr;
+    return ConstantOp::create(builder, loc, type, storage.getValue());
+  }
   auto typed = dyn_cast<TypedAttr>(value);
   if (!typed)
     return nullptr;
-  // Quantized results are spelled by their storage integers.
-  if (isa<quant::QuantizedType>(getElementTypeOrSelf(type)))
-    return ConstantOp::create(builder, loc, type, typed);
   if (typed.getType() == type && arith::ConstantOp::isBuildableWith(typed, type))
     return arith::ConstantOp::create(builder, loc, type, typed);
   return nullptr;

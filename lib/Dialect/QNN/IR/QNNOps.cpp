@@ -31,6 +31,33 @@ static FailureOr<QuantParams> verifyQuantized(Operation *op, Type type,
       type, [&]() { return op->emitOpError() << role << " type: "; });
 }
 
+/// The operand and result of an elementwise qnn op have compatible shapes
+/// (a trait checks that); a per-axis type also fixes the size of its axis,
+/// which a static dimension on either side must match, and neither side
+/// may carry a tensor encoding.
+static LogicalResult verifyElementwiseShapes(Operation *op,
+                                             const QuantParams &params) {
+  for (Type type : llvm::concat<Type>(op->getOperandTypes(),
+                                      op->getResultTypes())) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (!tensor)
+      continue;
+    if (tensor.getEncoding())
+      return op->emitOpError("tensors with an encoding are not supported, got ")
+             << type;
+    if (!params.isPerAxis() || *params.axis >= tensor.getRank())
+      continue;
+    int64_t size = tensor.getDimSize(*params.axis);
+    if (!ShapedType::isDynamic(size) &&
+        size != static_cast<int64_t>(params.numChannels()))
+      return op->emitOpError("quantization axis ")
+             << *params.axis << " has " << params.numChannels()
+             << " scales but dimension " << *params.axis << " of " << type
+             << " has size " << size;
+  }
+  return success();
+}
+
 static bool isSupportedFloat(Type type) {
   return type.isF32() || type.isF16() || type.isBF16();
 }
@@ -92,6 +119,8 @@ static std::optional<SmallVector<float>> getFloatValues(Attribute attr,
 /// interpreted with the given signedness.
 static std::optional<SmallVector<int64_t>> getIntValues(Attribute attr,
                                                         bool isSigned) {
+  if (auto storage = dyn_cast_or_null<StorageAttr>(attr))
+    attr = storage.getValue();
   SmallVector<int64_t> values;
   auto push = [&](const APInt &v) {
     values.push_back(isSigned ? v.getSExtValue()
@@ -147,29 +176,39 @@ static TypedAttr makeF32Attr(Type type, ArrayRef<float> values) {
 /// rewrite holds for every storage value.
 static constexpr int64_t kMaxProofEvaluations = int64_t(1) << 20;
 
-/// True when `f(q, channel) == q` for every storage value q of every
-/// channel: the exhaustive proof behind the identity folds. Only storage up
-/// to 16 bits is enumerated; wider storage is never folded.
+/// True when `f(q, channel) == q` for every value q the storage width can
+/// hold (not only [qmin, qmax]: storage_cast can bring values outside a
+/// narrow range in, and the ops compute on them) of every channel: the
+/// exhaustive proof behind the identity folds. Only storage up to 16 bits
+/// is enumerated; wider storage is never folded.
 static bool isIdentityOnAllInputs(
     const QuantParams &params,
     function_ref<int64_t(int64_t, const qmath::ChannelParams &)> f) {
   if (params.storageWidth > 16)
     return false;
-  int64_t count = (params.qmax - params.qmin + 1) *
-                  static_cast<int64_t>(params.numChannels());
+  int64_t lo = params.isSigned ? -(int64_t(1) << (params.storageWidth - 1)) : 0;
+  int64_t hi = params.isSigned ? (int64_t(1) << (params.storageWidth - 1)) - 1
+                               : (int64_t(1) << params.storageWidth) - 1;
+  int64_t count = (hi - lo + 1) * static_cast<int64_t>(params.numChannels());
   if (count > kMaxProofEvaluations)
     return false;
   for (const qmath::ChannelParams &channel : params.channels)
-    for (int64_t q = params.qmin; q <= params.qmax; ++q)
+    for (int64_t q = lo; q <= hi; ++q)
       if (f(q, channel) != q)
         return false;
   return true;
 }
 
-/// Constants have static shapes: folders skip results that do not.
+/// Largest constant (in elements) a folder materializes element by
+/// element; larger ones stay as ops and are computed at run time.
+static constexpr int64_t kMaxFoldedElements = int64_t(1) << 20;
+
+/// Constants have static shapes: folders skip results that do not, and
+/// results too large to expand.
 static bool isStaticOrScalar(Type type) {
   auto shaped = dyn_cast<ShapedType>(type);
-  return !shaped || shaped.hasStaticShape();
+  return !shaped ||
+         (shaped.hasStaticShape() && shaped.getNumElements() <= kMaxFoldedElements);
 }
 
 /// Number of elements a constant folder produces for `type`: 1 for scalars
@@ -237,7 +276,10 @@ LogicalResult QuantizeOp::verify() {
   if (!isSupportedFloat(inElem))
     return emitOpError("operand type: expected f32, f16 or bf16 elements, got ")
            << inElem;
-  return verifyQuantized(*this, getType(), "result");
+  FailureOr<QuantParams> params = verifyQuantized(*this, getType(), "result");
+  if (failed(params))
+    return failure();
+  return verifyElementwiseShapes(*this, *params);
 }
 
 OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
@@ -273,8 +315,10 @@ OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
     results.push_back(qmath::quantizeValue(
         x, params->channels[channelOf(i)], flavour));
   }
-  return makeIntAttr(getType(), params->getSignedStorageType(getContext()),
-                     results);
+  return StorageAttr::get(
+      getContext(),
+      makeIntAttr(getType(), params->getSignedStorageType(getContext()),
+                  results));
 }
 
 //===----------------------------------------------------------------------===//
@@ -291,7 +335,7 @@ LogicalResult DequantizeOp::verify() {
     return emitOpError("result type: expected f32 elements (the expressed "
                        "type), got ")
            << outElem;
-  return success();
+  return verifyElementwiseShapes(*this, *params);
 }
 
 OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
@@ -326,6 +370,9 @@ LogicalResult RequantizeOp::verify() {
     return failure();
   FailureOr<QuantParams> out = verifyQuantized(*this, getType(), "result");
   if (failed(out))
+    return failure();
+  if (failed(verifyElementwiseShapes(*this, *in)) ||
+      failed(verifyElementwiseShapes(*this, *out)))
     return failure();
   if (in->isPerAxis() && out->isPerAxis() &&
       (*in->axis != *out->axis || in->numChannels() != out->numChannels()))
@@ -391,8 +438,9 @@ OpFoldResult RequantizeOp::fold(FoldAdaptor adaptor) {
         (*inputs)[expand ? 0 : i], in->channels[in->isPerAxis() ? c : 0],
         out->channels[out->isPerAxis() ? c : 0], mode));
   }
-  return makeIntAttr(getType(), out->getSignedStorageType(getContext()),
-                     results);
+  return StorageAttr::get(
+      getContext(),
+      makeIntAttr(getType(), out->getSignedStorageType(getContext()), results));
 }
 
 //===----------------------------------------------------------------------===//
@@ -416,7 +464,7 @@ LogicalResult StorageCastOp::verify() {
   if (intElem != params->getStorageType(getContext()))
     return emitOpError("integer side must be the signless storage type ")
            << params->getStorageType(getContext()) << ", got " << intElem;
-  return success();
+  return verifyElementwiseShapes(*this, *params);
 }
 
 OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
@@ -444,8 +492,10 @@ OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
   for (int64_t v : *values)
     if (v < params->qmin || v > params->qmax)
       return {};
-  return makeIntAttr(getType(), params->getSignedStorageType(getContext()),
-                     *values);
+  return StorageAttr::get(
+      getContext(),
+      makeIntAttr(getType(), params->getSignedStorageType(getContext()),
+                  *values));
 }
 
 //===----------------------------------------------------------------------===//
@@ -460,8 +510,9 @@ LogicalResult ConstantOp::verify() {
   Type expected = params->getSignedStorageType(getContext());
   if (auto shaped = dyn_cast<ShapedType>(getType())) {
     auto dense = dyn_cast<DenseIntElementsAttr>(value);
-    if (!dense)
-      return emitOpError("value must be dense integer elements, got ")
+    if (!dense || !isa<RankedTensorType>(dense.getType()))
+      return emitOpError("value must be a tensor of dense integer elements, "
+                         "got ")
              << value;
     if (!shaped.hasStaticShape() ||
         dense.getType().getShape() != shaped.getShape())
@@ -486,7 +537,9 @@ LogicalResult ConstantOp::verify() {
   return success();
 }
 
-OpFoldResult ConstantOp::fold(FoldAdaptor adaptor) { return getValue(); }
+OpFoldResult ConstantOp::fold(FoldAdaptor adaptor) {
+  return StorageAttr::get(getContext(), getValue());
+}
 
 #define GET_OP_CLASSES
 #include "quant/Dialect/QNN/IR/QNNOps.cpp.inc"

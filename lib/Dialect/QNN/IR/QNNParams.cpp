@@ -30,18 +30,25 @@ static LogicalResult checkChannel(double scale, int64_t zeroPoint,
                                   const QuantParams &params,
                                   EmitErrorFn emitError,
                                   qmath::ChannelParams &channel) {
-  if (!std::isfinite(scale) || !(scale > 0.0))
-    return emitError() << "scale must be positive and finite, got " << scale;
+  // Each failure returns failure() explicitly: a diagnostic converts to
+  // failure only when it is active, and callers may pass a silent emitter.
+  if (!std::isfinite(scale) || !(scale > 0.0)) {
+    emitError() << "scale must be positive and finite, got " << scale;
+    return failure();
+  }
   float scale32 = static_cast<float>(scale);
   // A subnormal or overflowing float32 scale has no finite reciprocal in
   // float32, which the PyTorch flavour needs.
-  if (!std::isnormal(scale32))
-    return emitError() << "scale " << scale
-                       << " is not a normal float32 number";
-  if (zeroPoint < params.qmin || zeroPoint > params.qmax)
-    return emitError() << "zero point " << zeroPoint
-                       << " is outside the storage range [" << params.qmin
-                       << ", " << params.qmax << "]";
+  if (!std::isnormal(scale32)) {
+    emitError() << "scale " << scale << " is not a normal float32 number";
+    return failure();
+  }
+  if (zeroPoint < params.qmin || zeroPoint > params.qmax) {
+    emitError() << "zero point " << zeroPoint
+                << " is outside the storage range [" << params.qmin << ", "
+                << params.qmax << "]";
+    return failure();
+  }
   channel = {scale32, zeroPoint, params.qmin, params.qmax};
   return success();
 }
@@ -123,6 +130,10 @@ FailureOr<QuantParams> mlir::qnn::getQuantParams(Type elementType,
 FailureOr<QuantParams> mlir::qnn::getQuantParamsOf(Type scalarOrTensor,
                                                    EmitErrorFn emitError) {
   auto tensor = dyn_cast<RankedTensorType>(scalarOrTensor);
+  if (tensor && tensor.getEncoding())
+    return emitError() << "quantized tensors with an encoding are not "
+                          "supported, got "
+                       << scalarOrTensor;
   if (!tensor) {
     if (isa<ShapedType>(scalarOrTensor))
       return emitError() << "expected a scalar or a ranked tensor, got "

@@ -28,8 +28,11 @@ struct DetachUnreadInit : OpRewritePattern<linalg::GenericOp> {
     bool changed = false;
     for (OpOperand &init : op.getDpsInitsMutable()) {
       Value value = init.get();
+      // An unread init is fully overwritten only when the output map
+      // reaches every element (a permutation).
       if (value.getDefiningOp<tensor::EmptyOp>() ||
-          !op.getMatchingBlockArgument(&init).use_empty())
+          !op.getMatchingBlockArgument(&init).use_empty() ||
+          !op.getMatchingIndexingMap(&init).isPermutation())
         continue;
       auto type = cast<RankedTensorType>(value.getType());
       SmallVector<OpFoldResult> sizes =
@@ -43,15 +46,45 @@ struct DetachUnreadInit : OpRewritePattern<linalg::GenericOp> {
   }
 };
 
+/// Fuses the producer of an input into its consumer when upstream says the
+/// pair is fusable elementwise (the same transformation as upstream's
+/// elementwise fusion, without that pattern set's other rewrites, one of
+/// which also detaches inits that are only partly overwritten).
+struct FuseProducer : OpRewritePattern<linalg::GenericOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(linalg::GenericOp op,
+                                PatternRewriter &rewriter) const override {
+    for (OpOperand &operand : op->getOpOperands()) {
+      if (!linalg::areElementwiseOpsFusable(&operand))
+        continue;
+      Operation *producer = operand.get().getDefiningOp();
+      FailureOr<linalg::ElementwiseOpFusionResult> fused =
+          linalg::fuseElementwiseOps(rewriter, &operand);
+      if (failed(fused))
+        continue;
+      for (auto [original, replacement] : fused->replacements)
+        rewriter.replaceUsesWithIf(original, replacement, [&](OpOperand &use) {
+          return use.getOwner() != fused->fusedOp;
+        });
+      rewriter.replaceOp(op, fused->fusedOp->getResults().take_back(
+                                 op->getNumResults()));
+      if (producer && producer->use_empty())
+        rewriter.eraseOp(producer);
+      return success();
+    }
+    return failure();
+  }
+};
+
 struct QNNFuseElementwisePass
     : public qnn::impl::QNNFuseElementwiseBase<QNNFuseElementwisePass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
-    patterns.add<DetachUnreadInit>(ctx);
-    linalg::populateElementwiseOpsFusionPatterns(
-        patterns, [](OpOperand *) { return true; });
+    patterns.add<DetachUnreadInit, FuseProducer>(ctx);
     tensor::EmptyOp::getCanonicalizationPatterns(patterns, ctx);
+    // Drops the results a fused op keeps for uses that fold away later.
+    linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
     // tensor.dim of a fused producer's result is answered from its operands,
     // so that nothing keeps the producer alive.
     memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);

@@ -14,6 +14,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNVECTORIZEELEMENTWISE
@@ -59,6 +60,12 @@ FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
     auto type = dyn_cast<MemRefType>(operand.get().getType());
     if (!type)
       return failure();
+    // A vector of sub-byte integers is bit-packed in memory, a memref of
+    // them is one element per byte: such buffers stay with scalar loops.
+    Type element = type.getElementType();
+    if (!element.isIntOrIndexOrFloat() ||
+        (!element.isIndex() && element.getIntOrFloatBitWidth() % 8 != 0))
+      return failure();
     AffineMap map = op.getMatchingIndexingMap(&operand);
     if (!map.isProjectedPermutation())
       return failure();
@@ -76,13 +83,17 @@ FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
   for (Operation &bodyOp : op.getBody()->without_terminator()) {
     if (bodyOp.getNumRegions() != 0)
       return failure();
-    if (isa<arith::ConstantOp>(bodyOp))
-      continue;
-    if (!OpTrait::hasElementwiseMappableTraits(&bodyOp))
-      return failure();
     for (Type t : bodyOp.getResultTypes())
       if (!t.isIntOrIndexOrFloat())
         return failure();
+    if (isa<arith::ConstantOp>(bodyOp))
+      continue;
+    // Every lane is computed, including the masked-off ones of the tail
+    // (which hold zeros): only ops that cannot trap or cause undefined
+    // behaviour on any input may run there (no integer division).
+    if (!OpTrait::hasElementwiseMappableTraits(&bodyOp) ||
+        !isSpeculatable(&bodyOp))
+      return failure();
   }
   return accesses;
 }

@@ -44,4 +44,23 @@ def QNN_RoundingModeAttr : EnumAttr<QNN_Dialect, QNN_RoundingMode, "rounding"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+def QNN_StorageAttr : AttrDef<QNN_Dialect, "Storage"> {
+  let mnemonic = "storage";
+  let summary = "The storage integers of a quantized constant, as folded";
+  let description = [{
+    What `qnn.constant` and the qnn folders return as a constant value: the
+    storage integers (`dense<[255, 20, 30]> : tensor<3xui8>`) wrapped so that
+    no fold of another dialect mistakes them for elements of the quantized
+    result type they stand for (that type has no dense attribute of its
+    own). The dialect's constant materializer turns it back into a
+    `qnn.constant`.
+
+    ```mlir
+    #qnn.storage<dense<[255, 20, 30]> : tensor<3xui8>>
+    ```
+  }];
+  let parameters = (ins "::mlir::TypedAttr":$value);
+  let assemblyFormat = "`<` $value `>`";
+}
+
 #endif // QUANT_DIALECT_QNN_IR_QNNATTRS_TD
