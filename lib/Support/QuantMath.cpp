@@ -1,4 +1,10 @@
 //===- QuantMath.cpp - Scalar reference of the numeric contract -----------===//
+//
+// Right shifts of negative values below are arithmetic: implementation-
+// defined in C++17 but arithmetic on every compiler the project supports
+// (and defined so in C++20), as gemmlowp and TFLite also assume.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant/Support/QuantMath.h"
 

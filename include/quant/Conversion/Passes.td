@@ -21,15 +21,16 @@ def ConvertQNNToLinalg : Pass<"convert-qnn-to-linalg", "::mlir::ModuleOp"> {
     ```mlir
     // Before
     %q = qnn.quantize %x : tensor<?xf32> -> tensor<?x!quant.uniform<u8:f32, 0.1:10>>
-    // After (body abridged)
+    // After (body abridged): multiply by f32(1 / 0.1), clamp to
+    // [qmin - z, qmax - z], NaN to 0, then add 1.5 * 2^23 + z so that the
+    // float's low bits are the rounded, shifted value (docs/Semantics.md).
     %q = linalg.generic {...} ins(%x : tensor<?xf32>) outs(%e : tensor<?xi8>) {
     ^bb0(%in: f32, %out: i8):
-      %p = arith.mulf %in, %cst_10 : f32          // x * f32(1 / 0.1)
-      %t = math.roundeven %p : f32
-      %v = arith.addf %t, %cst_zp : f32
-      ...                                          // clamp to [0, 255], NaN -> 10
-      %i = arith.fptosi %c : f32 to i32
-      %r = arith.trunci %i : i32 to i8
+      %p = arith.mulf %in, %cst_10 : f32
+      %c = ...                                    // select-based clamp, NaN test
+      %s = arith.addf %c, %cst_0x4B40000A : f32
+      %b = arith.bitcast %s : f32 to i32
+      %r = arith.trunci %b : i32 to i8
       linalg.yield %r : i8
     } -> tensor<?xi8>
     ```

@@ -4,6 +4,9 @@
 // RUN: quant-opt %s --qnn-set-target="target-cpu=haswell" | FileCheck %s --check-prefixes=CHECK,HASWELL
 // RUN: quant-opt %s --qnn-set-target="target-cpu=x86-64 target-features=+sse4.2,+popcnt vector-width=128" | FileCheck %s --check-prefixes=CHECK,EXPLICIT
 // RUN: quant-opt %s --qnn-set-target | FileCheck %s --check-prefixes=CHECK,HOST
+// Explicit features apply on top of the CPU's when the width is derived.
+// RUN: quant-opt %s --qnn-set-target="target-cpu=znver4 target-features=+fma" | FileCheck %s --check-prefixes=CHECK,ADD
+// RUN: quant-opt %s --qnn-set-target="target-cpu=znver4 target-features=-avx512f" | FileCheck %s --check-prefixes=CHECK,REMOVE
 
 // CHECK-LABEL: llvm.func @kernel
 // ZNVER4-SAME: (){{.*}}attributes
@@ -14,6 +17,8 @@
 // ZNVER4-NOT: target_cpu
 // HASWELL-SAME: prefer_vector_width = "256", target_cpu = "haswell"
 // EXPLICIT-SAME: prefer_vector_width = "128", target_cpu = "x86-64", target_features = #llvm.target_features<["+sse4.2", "+popcnt"]>
+// ADD-SAME: prefer_vector_width = "512", target_cpu = "znver4", target_features = #llvm.target_features<["+fma"]>
+// REMOVE-SAME: prefer_vector_width = "256", target_cpu = "znver4", target_features = #llvm.target_features<["-avx512f"]>
 // The host's CPU and its detected features are spelled out.
 // HOST-SAME: target_cpu = "{{[a-z0-9-]+}}", target_features = #llvm.target_features<["+
 llvm.func @kernel() {

@@ -1,4 +1,9 @@
 //===- QNNDialect.cpp - QNN dialect registration --------------------------===//
+//
+// Registration, and the constant materializer through which folds of
+// quantized values (#qnn.storage attributes) become qnn.constant ops.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant/Dialect/QNN/IR/QNNDialect.h"
 

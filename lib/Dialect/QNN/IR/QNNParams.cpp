@@ -1,4 +1,10 @@
 //===- QNNParams.cpp - Validated parameters of quantized types ------------===//
+//
+// The upstream quant types accept parameters with no defined result (a u8
+// zero point of 300, a NaN scale); every consumer in the project goes
+// through getQuantParams, so that they all reject the same types.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant/Dialect/QNN/IR/QNNParams.h"
 

@@ -1,4 +1,10 @@
 //===- FuseElementwise.cpp - One generic per elementwise chain ------------===//
+//
+// Fusing every chain of elementwise generics into one is what turns a
+// sequence of qnn ops and arith ops on tensors into a single loop with no
+// intermediate buffer after bufferization.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
@@ -79,17 +85,22 @@ struct FuseProducer : OpRewritePattern<linalg::GenericOp> {
 struct QNNFuseElementwisePass
     : public qnn::impl::QNNFuseElementwiseBase<QNNFuseElementwisePass> {
   void runOnOperation() override {
-    MLIRContext *ctx = &getContext();
-    RewritePatternSet patterns(ctx);
-    patterns.add<DetachUnreadInit, FuseProducer>(ctx);
-    tensor::EmptyOp::getCanonicalizationPatterns(patterns, ctx);
-    // Drops the results a fused op keeps for uses that fold away later.
-    linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
-    // tensor.dim of a fused producer's result is answered from its operands,
-    // so that nothing keeps the producer alive.
-    memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
+    RewritePatternSet patterns(&getContext());
+    populateQNNFuseElementwisePatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
 };
 } // namespace
+
+void mlir::qnn::populateQNNFuseElementwisePatterns(
+    RewritePatternSet &patterns) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<DetachUnreadInit, FuseProducer>(ctx);
+  tensor::EmptyOp::getCanonicalizationPatterns(patterns, ctx);
+  // Drops the results a fused op keeps for uses that fold away later.
+  linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
+  // tensor.dim of a fused producer's result is answered from its operands,
+  // so that nothing keeps the producer alive.
+  memref::populateResolveRankedShapedTypeResultDimsPatterns(patterns);
+}

@@ -1,4 +1,10 @@
 //===- ImportQuant.cpp - Upstream quant casts to qnn ops ------------------===//
+//
+// The upstream quant casts say where values are quantized but leave the
+// arithmetic to the consumer; importing them gives them the project's
+// exact semantics, and checks their types where the user wrote them.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 

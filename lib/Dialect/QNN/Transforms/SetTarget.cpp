@@ -1,4 +1,10 @@
 //===- SetTarget.cpp - Target CPU and features on llvm.func ---------------===//
+//
+// The pipeline's target options end up as per-function attributes, which
+// both ahead-of-time compilation (mlir-translate + clang/llc) and JITs
+// honour, so the same lowered module carries its target with it.
+//
+//===----------------------------------------------------------------------===//
 
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
@@ -41,19 +47,30 @@ TargetInfo mlir::qnn::resolveTarget(StringRef cpu, StringRef features,
   TargetInfo info;
   bool isHost = cpu.empty() || cpu == "native" || cpu == "host";
   info.cpu = isHost ? llvm::sys::getHostCPUName().str() : cpu.str();
-  SmallVector<std::string> known;
+  // The features in effect: the CPU's, then the explicit ones on top
+  // ("+f" adds, "-f" removes), as LLVM combines target-cpu and
+  // target-features.
+  SmallVector<std::string> known = featuresOfCpu(info.cpu, isHost);
   if (!features.empty()) {
     SmallVector<StringRef> parts;
     features.split(parts, ',', -1, /*KeepEmpty=*/false);
-    for (StringRef p : parts)
-      known.push_back(p.trim().str());
-    info.features = llvm::join(known, ",");
-  } else {
-    known = featuresOfCpu(info.cpu, isHost);
+    SmallVector<std::string> explicitFeatures;
+    for (StringRef p : parts) {
+      std::string f = p.trim().str();
+      explicitFeatures.push_back(f);
+      if (f.size() < 2)
+        continue;
+      std::string name = f.substr(1);
+      llvm::erase_if(known, [&](const std::string &k) {
+        return StringRef(k).drop_front() == name;
+      });
+      known.push_back(f);
+    }
+    info.features = llvm::join(explicitFeatures, ",");
+  } else if (isHost) {
     // A named CPU implies its features in LLVM; only the host's detected
     // set (which a VM may restrict) is spelled out.
-    if (isHost)
-      info.features = llvm::join(known, ",");
+    info.features = llvm::join(known, ",");
   }
   info.vectorWidth = vectorWidth;
   if (vectorWidth == 0) {

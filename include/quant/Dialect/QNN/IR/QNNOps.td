@@ -15,10 +15,9 @@ include "mlir/IR/BuiltinAttributeInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 
-// The verifiers check element types precisely (and with better messages)
-// than type constraints could, so operands are constrained only to be a
-// scalar or a ranked tensor.
-def QNN_ScalarOrTensor : AnyTypeOf<[AnyRankedTensor, AnyType]>;
+// Operands and results are declared as AnyType: the verifiers check them
+// precisely (scalar or ranked tensor, element types, quantization
+// parameters) with better messages than ODS type constraints could give.
 
 def QNN_QuantizeOp : QNN_Op<"quantize", [Pure, SameOperandsAndResultShape]> {
   let summary = "Quantizes float values, saturating, in a chosen flavour.";
@@ -37,9 +36,9 @@ def QNN_QuantizeOp : QNN_Op<"quantize", [Pure, SameOperandsAndResultShape]> {
     With a constant operand the op folds to a `qnn.constant`:
     `[100.0, 1.0, 2.0]` above folds to `dense<[255, 20, 30]> : tensor<3xui8>`.
   }];
-  let arguments = (ins QNN_ScalarOrTensor:$input,
+  let arguments = (ins AnyType:$input,
       DefaultValuedAttr<QNN_FlavourAttr, "::mlir::qnn::Flavour::pytorch">:$flavour);
-  let results = (outs QNN_ScalarOrTensor:$result);
+  let results = (outs AnyType:$result);
   let assemblyFormat = [{
     $input `` custom<Flavour>($flavour) attr-dict `:` type($input) `->` type($result)
   }];
@@ -61,8 +60,8 @@ def QNN_DequantizeOp : QNN_Op<"dequantize", [Pure, SameOperandsAndResultShape]> 
 
     `dequantize(quantize(x))` is never folded to `x`: it rounds and saturates.
   }];
-  let arguments = (ins QNN_ScalarOrTensor:$input);
-  let results = (outs QNN_ScalarOrTensor:$result);
+  let arguments = (ins AnyType:$input);
+  let results = (outs AnyType:$result);
   let assemblyFormat = [{
     $input attr-dict `:` type($input) `->` type($result)
   }];
@@ -91,9 +90,9 @@ def QNN_RequantizeOp : QNN_Op<"requantize", [Pure, SameOperandsAndResultShape]> 
     identity on every input of the storage type (checked exhaustively for
     storage up to 16 bits).
   }];
-  let arguments = (ins QNN_ScalarOrTensor:$input,
+  let arguments = (ins AnyType:$input,
       DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
-  let results = (outs QNN_ScalarOrTensor:$result);
+  let results = (outs AnyType:$result);
   let assemblyFormat = [{
     $input `` custom<Rounding>($rounding) attr-dict `:` type($input) `->` type($result)
   }];
@@ -112,8 +111,8 @@ def QNN_StorageCastOp : QNN_Op<"storage_cast", [Pure, SameOperandsAndResultShape
     %i = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xi8>
     ```
   }];
-  let arguments = (ins QNN_ScalarOrTensor:$input);
-  let results = (outs QNN_ScalarOrTensor:$result);
+  let arguments = (ins AnyType:$input);
+  let results = (outs AnyType:$result);
   let assemblyFormat = [{
     $input attr-dict `:` type($input) `->` type($result)
   }];

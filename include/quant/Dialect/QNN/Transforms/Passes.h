@@ -24,6 +24,10 @@ namespace qnn {
 /// Patterns that rewrite quant.qcast / dcast / scast into qnn ops.
 void populateImportQuantPatterns(RewritePatternSet &patterns);
 
+/// The patterns of qnn-fuse-elementwise: elementwise producer-consumer
+/// fusion of linalg.generic ops on tensors, with the clean-ups it needs.
+void populateQNNFuseElementwisePatterns(RewritePatternSet &patterns);
+
 /// Describes a target for code generation.
 struct TargetInfo {
   std::string cpu;
