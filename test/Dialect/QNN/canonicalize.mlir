@@ -732,3 +732,21 @@ func.func @negative_narrow_range_identity(%q: tensor<3x!n>) -> (tensor<3x!n>, te
   %s = qnn.requantize %q rounding(half_up) : tensor<3x!n> -> tensor<3x!n>
   return %r, %s : tensor<3x!n>, tensor<3x!n>
 }
+
+// -----
+
+// A per-axis result of a splat input is not a splat; beyond 2^20 elements
+// (or an element count that overflows int64) it is not expanded at compile
+// time and stays an op computed at run time.
+// CHECK-LABEL: func.func @negative_huge_per_axis_splat
+// CHECK: qnn.quantize
+// CHECK: qnn.dequantize
+!pa = !quant.uniform<i8:f32:0, {0.5, 0.25}>
+func.func @negative_huge_per_axis_splat() -> (tensor<2x1099511627776x!pa>, tensor<2x4611686018427387904xf32>) {
+  %c = arith.constant dense<1.0> : tensor<2x1099511627776xf32>
+  %q = qnn.quantize %c : tensor<2x1099511627776xf32> -> tensor<2x1099511627776x!pa>
+  %i = arith.constant dense<1> : tensor<2x4611686018427387904xi8>
+  %s = qnn.storage_cast %i : tensor<2x4611686018427387904xi8> -> tensor<2x4611686018427387904x!pa>
+  %d = qnn.dequantize %s : tensor<2x4611686018427387904x!pa> -> tensor<2x4611686018427387904xf32>
+  return %q, %d : tensor<2x1099511627776x!pa>, tensor<2x4611686018427387904xf32>
+}

@@ -207,8 +207,18 @@ static constexpr int64_t kMaxFoldedElements = int64_t(1) << 20;
 /// results too large to expand.
 static bool isStaticOrScalar(Type type) {
   auto shaped = dyn_cast<ShapedType>(type);
-  return !shaped ||
-         (shaped.hasStaticShape() && shaped.getNumElements() <= kMaxFoldedElements);
+  if (!shaped)
+    return true;
+  if (!shaped.hasStaticShape())
+    return false;
+  // Multiply with a bound: the product of huge static sizes overflows.
+  int64_t count = 1;
+  for (int64_t size : shaped.getShape()) {
+    if (size != 0 && count > kMaxFoldedElements / size)
+      return false;
+    count *= size;
+  }
+  return count <= kMaxFoldedElements;
 }
 
 /// Number of elements a constant folder produces for `type`: 1 for scalars
