@@ -132,6 +132,36 @@ double requantizeMultiplier(const ChannelParams &in, const ChannelParams &out) {
   return static_cast<double>(in.scale) / static_cast<double>(out.scale);
 }
 
+double productMultiplier(float lhsScale, float rhsScale, float outScale) {
+  return static_cast<double>(lhsScale) * static_cast<double>(rhsScale) /
+         static_cast<double>(outScale);
+}
+
+float productMultiplierF32(float lhsScale, float rhsScale, float outScale) {
+  float product = lhsScale * rhsScale;
+  return product / outScale;
+}
+
+int64_t requantizeAccumulator(int64_t acc, float lhsScale, float rhsScale,
+                              const ChannelParams &out, Rounding mode) {
+  if (mode == Rounding::Float) {
+    // r = rne(f32(f32(acc) * M32)); q = clamp(z_out + r) with an exact
+    // integer add (in double: exact wherever it does not saturate).
+    float p = static_cast<float>(acc) *
+              productMultiplierF32(lhsScale, rhsScale, out.scale);
+    double v = static_cast<double>(out.zeroPoint) + std::nearbyint(p);
+    if (v <= static_cast<double>(out.qmin))
+      return out.qmin;
+    if (v >= static_cast<double>(out.qmax))
+      return out.qmax;
+    return static_cast<int64_t>(v);
+  }
+  FixedPointMultiplier m =
+      quantizeMultiplier(productMultiplier(lhsScale, rhsScale, out.scale));
+  int64_t r = multiplyByFixedPoint(acc, m, mode);
+  return std::clamp<int64_t>(out.zeroPoint + r, out.qmin, out.qmax);
+}
+
 int64_t requantizeValue(int64_t q, const ChannelParams &in,
                         const ChannelParams &out, Rounding mode) {
   if (mode == Rounding::Float)

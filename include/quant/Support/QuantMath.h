@@ -75,6 +75,19 @@ int64_t multiplyByFixedPoint(int64_t a, const FixedPointMultiplier &m,
 /// the float32 scales (as TFLite derives it from float32 model scales).
 double requantizeMultiplier(const ChannelParams &in, const ChannelParams &out);
 
+/// The real multiplier of a product's output stage, s_a * s_w / s_out in
+/// double from the float32 scales (integer modes).
+double productMultiplier(float lhsScale, float rhsScale, float outScale);
+
+/// The float32 multiplier of a product's `float` output stage:
+/// f32(f32(s_a * s_w) / s_out).
+float productMultiplierF32(float lhsScale, float rhsScale, float outScale);
+
+/// The output stage of a product for the exact accumulator `acc` (which
+/// must fit in int32): r by the mode, then clamp(z_out + r, qmin, qmax).
+int64_t requantizeAccumulator(int64_t acc, float lhsScale, float rhsScale,
+                              const ChannelParams &out, Rounding mode);
+
 /// Requantizes one storage value in the given mode.
 int64_t requantizeValue(int64_t q, const ChannelParams &in,
                         const ChannelParams &out, Rounding mode);

@@ -230,15 +230,26 @@ struct QuantizeStage {
   static QuantizeStage plan(ConstantTable &table, MLIRContext *ctx,
                             const QuantParams &params, size_t n,
                             qmath::QuantizeFlavour flavour, bool mayBeNaN) {
-    QuantizeStage stage{&params, flavour, mayBeNaN};
-    SmallVector<float> factors, lows, highs, magics, zeroPoints;
-    SmallVector<int64_t> zeroPointInts;
-    for (const ChannelParams &c : channelsFor(params, n)) {
+    SmallVector<float> factors;
+    for (const ChannelParams &c : channelsFor(params, n))
       // PyTorch computes the reciprocal in float32 at run time; doing it
       // here gives the same bits.
       factors.push_back(flavour == qmath::QuantizeFlavour::PyTorch
                             ? 1.0f / c.scale
                             : c.scale);
+    return planWith(table, ctx, params, flavour, factors, mayBeNaN);
+  }
+
+  /// The general form: the input is multiplied by (PyTorch flavour) or
+  /// divided by (ONNX flavour) one float32 factor per channel.
+  static QuantizeStage planWith(ConstantTable &table, MLIRContext *ctx,
+                                const QuantParams &params,
+                                qmath::QuantizeFlavour flavour,
+                                ArrayRef<float> factors, bool mayBeNaN) {
+    QuantizeStage stage{&params, flavour, mayBeNaN};
+    SmallVector<float> lows, highs, magics, zeroPoints;
+    SmallVector<int64_t> zeroPointInts;
+    for (const ChannelParams &c : channelsFor(params, factors.size())) {
       lows.push_back(static_cast<float>(params.qmin - c.zeroPoint));
       highs.push_back(static_cast<float>(params.qmax - c.zeroPoint));
       zeroPointInts.push_back(c.zeroPoint);
@@ -368,30 +379,47 @@ struct DequantizeStage {
 /// multiplier, then q_out = clamp(z_out + r). Everything is i64 so that no
 /// intermediate can overflow (|a| < 2^31, m < 2^31).
 struct IntegerRequantizeStage {
-  const QuantParams *in;
+  bool inputSigned;
   const QuantParams *out;
   qmath::Rounding mode;
-  ConstantTable::Handle zeroPointIn, zeroPointOut, multiplier;
+  ConstantTable::Handle zeroPointIn = 0, zeroPointOut = 0, multiplier = 0;
   // double_round: left shift, right shift, and RoundingDivideByPOT's mask
   // and half-mask; half_up / half_away: the shift k and 2^(k-1).
-  ConstantTable::Handle leftShift, rightShift, mask, halfMask;
-  ConstantTable::Handle shift, half;
+  ConstantTable::Handle leftShift = 0, rightShift = 0, mask = 0, halfMask = 0;
+  ConstantTable::Handle shift = 0, half = 0;
   bool anyLeftShift = false, anyRightShift = false;
 
+  /// qnn.requantize: M = s_in / s_out and a = q - z_in, per channel.
   static IntegerRequantizeStage plan(ConstantTable &table, MLIRContext *ctx,
                                      const QuantParams &in,
                                      const QuantParams &out, size_t n,
                                      qmath::Rounding mode) {
-    IntegerRequantizeStage s{&in, &out, mode, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    SmallVector<int64_t> zin, zout, m, left, right, masks, halfMasks, k,
-        halves;
     SmallVector<ChannelParams> cin = channelsFor(in, n),
                                cout = channelsFor(out, n);
+    SmallVector<double> multipliers;
+    SmallVector<int64_t> zin;
     for (size_t c = 0; c < cin.size(); ++c) {
+      multipliers.push_back(qmath::requantizeMultiplier(cin[c], cout[c]));
       zin.push_back(cin[c].zeroPoint);
+    }
+    return planWith(table, ctx, in.isSigned, zin, multipliers, out, mode);
+  }
+
+  /// The general form: an integer input (of the given signedness) minus
+  /// per-channel zero points, scaled by per-channel real multipliers.
+  static IntegerRequantizeStage planWith(ConstantTable &table,
+                                         MLIRContext *ctx, bool inputSigned,
+                                         ArrayRef<int64_t> zin,
+                                         ArrayRef<double> multipliers,
+                                         const QuantParams &out,
+                                         qmath::Rounding mode) {
+    IntegerRequantizeStage s{inputSigned, &out, mode};
+    SmallVector<int64_t> zout, m, left, right, masks, halfMasks, k, halves;
+    SmallVector<ChannelParams> cout = channelsFor(out, multipliers.size());
+    for (size_t c = 0; c < multipliers.size(); ++c) {
       zout.push_back(cout[c].zeroPoint);
-      qmath::FixedPointMultiplier fp = qmath::quantizeMultiplier(
-          qmath::requantizeMultiplier(cin[c], cout[c]));
+      qmath::FixedPointMultiplier fp =
+          qmath::quantizeMultiplier(multipliers[c]);
       // M < 2^-31: a zero multiplier makes every mode produce r = 0.
       int exponent = fp.isZero ? 0 : fp.exponent;
       m.push_back(fp.isZero ? 0 : fp.multiplier);
@@ -426,8 +454,11 @@ struct IntegerRequantizeStage {
     auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) {
       return arith::CmpIOp::create(b, loc, p, x, y);
     };
-    Value a = arith::SubIOp::create(b, loc, extendStorage(b, loc, q, i64, *in),
-                                    get(zeroPointIn));
+    Value wide = q;
+    if (q.getType() != i64)
+      wide = inputSigned ? arith::ExtSIOp::create(b, loc, i64, q).getResult()
+                         : arith::ExtUIOp::create(b, loc, i64, q).getResult();
+    Value a = arith::SubIOp::create(b, loc, wide, get(zeroPointIn));
     Value r;
     if (mode == qmath::Rounding::DoubleRound) {
       Value x = a;
@@ -680,6 +711,250 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
   }
 };
 
+/// Builds `init` filled with zeros: an i32 accumulator of the given shape.
+Value zeroAccumulator(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
+                      ValueRange dynamicDims) {
+  Value empty = tensor::EmptyOp::create(b, loc, shape, b.getI32Type(),
+                                        dynamicDims);
+  Value zero = intConst(b, loc, b.getI32Type(), 0);
+  return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
+}
+
+/// qnn.matmul -> the raw i32 sum of products (a reduction whose body widens
+/// the storage values), the row and column sums that the zero-point terms
+/// need, and one elementwise epilogue that forms
+///   acc = sum a*w - zw * sum_k a - za * sum_k w + K * za * zw + bias
+/// (in i64, saturated to i32) and applies the output stage.
+struct MatmulLowering : OpConversionPattern<MatmulOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MatmulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto lhsQType = cast<RankedTensorType>(op.getLhs().getType());
+    FailureOr<QuantParams> lhs = paramsOrFail(lhsQType);
+    FailureOr<QuantParams> rhs = paramsOrFail(op.getRhs().getType());
+    FailureOr<QuantParams> out = paramsOrFail(op.getType());
+    auto resultType = dyn_cast_or_null<RankedTensorType>(
+        getTypeConverter()->convertType(op.getType()));
+    if (failed(lhs) || failed(rhs) || failed(out) || !resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    MLIRContext *ctx = getContext();
+    Location loc = op.getLoc();
+    Value a = adaptor.getLhs(), w = adaptor.getRhs();
+    int64_t rank = resultType.getRank();
+    bool batched = rank == 3;
+    int64_t k = lhsQType.getDimSize(rank - 1);
+    IntegerType i32 = rewriter.getI32Type();
+
+    // Loop dims: [b,] m, n, k.
+    auto dims = [&](ArrayRef<unsigned> positions, unsigned numDims) {
+      SmallVector<AffineExpr> exprs;
+      for (unsigned p : positions)
+        exprs.push_back(getAffineDimExpr(p, ctx));
+      return AffineMap::get(numDims, 0, exprs, ctx);
+    };
+    unsigned o = batched ? 1 : 0; // offset of m
+    unsigned numDims = o + 3;
+    SmallVector<unsigned> bDim = batched ? SmallVector<unsigned>{0}
+                                         : SmallVector<unsigned>{};
+    auto with = [&](std::initializer_list<unsigned> rest) {
+      SmallVector<unsigned> v(bDim);
+      v.append(rest.begin(), rest.end());
+      return v;
+    };
+    auto widen = [&](OpBuilder &b, Location l, Value v, const QuantParams &p) {
+      return extendStorage(b, l, v, i32, p);
+    };
+
+    // Sizes of the result: [B,] M from the lhs, N from the rhs.
+    SmallVector<Value> dynamicDims;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (!resultType.isDynamicDim(d))
+        continue;
+      bool fromRhs = d == rank - 1;
+      dynamicDims.push_back(tensor::DimOp::create(rewriter, loc,
+                                                  fromRhs ? w : a, d));
+    }
+    auto parallel = utils::IteratorType::parallel;
+    auto reduction = utils::IteratorType::reduction;
+
+    // sum_k a * w, raw storage values widened to i32.
+    Value init = zeroAccumulator(rewriter, loc, resultType.getShape(),
+                                 dynamicDims);
+    SmallVector<utils::IteratorType> mmIterators(o + 2, parallel);
+    mmIterators.push_back(reduction);
+    Value products =
+        linalg::GenericOp::create(
+            rewriter, loc, TypeRange{init.getType()}, ValueRange{a, w},
+            ValueRange{init},
+            ArrayRef<AffineMap>{dims(with({o, o + 2}), numDims),
+                                dims(with({o + 2, o + 1}), numDims),
+                                dims(with({o, o + 1}), numDims)},
+            mmIterators,
+            [&](OpBuilder &b, Location l, ValueRange args) {
+              Value p = arith::MulIOp::create(b, l, widen(b, l, args[0], *lhs),
+                                              widen(b, l, args[1], *rhs));
+              linalg::YieldOp::create(
+                  b, l, ValueRange{arith::AddIOp::create(b, l, args[2], p)});
+            })
+            .getResult(0);
+
+    // Row sums of a (needed when some zw != 0) and column sums of w (when
+    // za != 0): reductions over k.
+    int64_t za = lhs->channels[0].zeroPoint;
+    bool needRowSums = llvm::any_of(
+        rhs->channels, [](const ChannelParams &c) { return c.zeroPoint != 0; });
+    bool needColSums = za != 0;
+    auto sumOverK = [&](Value x, const QuantParams &p, bool rows) -> Value {
+      // rows: sum_k x[b, m, k] -> [b, m]; cols: sum_k x[b, k, n] -> [b, n].
+      auto xType = cast<RankedTensorType>(x.getType());
+      SmallVector<int64_t> shape;
+      SmallVector<Value> dyn;
+      if (batched) {
+        shape.push_back(xType.getDimSize(0));
+        if (xType.isDynamicDim(0))
+          dyn.push_back(tensor::DimOp::create(rewriter, loc, x, 0));
+      }
+      int64_t kept = rows ? rank - 2 : rank - 1;
+      shape.push_back(xType.getDimSize(kept));
+      if (xType.isDynamicDim(kept))
+        dyn.push_back(tensor::DimOp::create(rewriter, loc, x, kept));
+      Value acc = zeroAccumulator(rewriter, loc, shape, dyn);
+      // Loops: [b,] kept, k.
+      unsigned nd = o + 2;
+      AffineMap xMap = rows ? dims(with({o, o + 1}), nd)
+                            : dims(with({o + 1, o}), nd);
+      SmallVector<utils::IteratorType> its(o + 1, parallel);
+      its.push_back(reduction);
+      return linalg::GenericOp::create(
+                 rewriter, loc, TypeRange{acc.getType()}, ValueRange{x},
+                 ValueRange{acc},
+                 ArrayRef<AffineMap>{xMap, dims(with({o}), nd)}, its,
+                 [&](OpBuilder &b, Location l, ValueRange args) {
+                   linalg::YieldOp::create(
+                       b, l,
+                       ValueRange{arith::AddIOp::create(
+                           b, l, args[1], widen(b, l, args[0], p))});
+                 })
+          .getResult(0);
+    };
+    Value rowSums = needRowSums ? sumOverK(a, *lhs, /*rows=*/true) : Value();
+    Value colSums = needColSums ? sumOverK(w, *rhs, /*rows=*/false) : Value();
+
+    // The epilogue's per-channel constants, read through n.
+    size_t n = rhs->numChannels();
+    SmallVector<ChannelParams> wc = channelsFor(*rhs, n);
+    SmallVector<int64_t> zw, kzazw;
+    SmallVector<double> multipliers;
+    SmallVector<float> factors;
+    const ChannelParams &ac = lhs->channels[0];
+    const ChannelParams &oc = out->channels[0];
+    for (const ChannelParams &c : wc) {
+      zw.push_back(c.zeroPoint);
+      kzazw.push_back(k * za * c.zeroPoint);
+      multipliers.push_back(
+          qmath::productMultiplier(ac.scale, c.scale, oc.scale));
+      factors.push_back(
+          qmath::productMultiplierF32(ac.scale, c.scale, oc.scale));
+    }
+    ConstantTable table;
+    IntegerType i64 = i64Type(ctx);
+    ConstantTable::Handle zwHandle = table.addInt(i64, zw);
+    ConstantTable::Handle kzazwHandle = table.addInt(i64, kzazw);
+    IntegerType container = out->getContainerType(ctx);
+    std::optional<QuantizeStage> floatStage;
+    std::optional<IntegerRequantizeStage> intStage;
+    if (op.getRounding() == RoundingMode::float_)
+      floatStage = QuantizeStage::planWith(
+          table, ctx, *out, qmath::QuantizeFlavour::PyTorch, factors,
+          /*mayBeNaN=*/false);
+    else
+      intStage = IntegerRequantizeStage::planWith(
+          table, ctx, /*inputSigned=*/true, SmallVector<int64_t>(n, 0),
+          multipliers, *out, toMathRounding(op.getRounding()));
+
+    // Epilogue over [b,] m, n.
+    unsigned ed = o + 2;
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(ed, ctx);
+    AffineMap nMap = dims({o + 1}, ed);
+    SmallVector<Value> inputs{products};
+    SmallVector<AffineMap> maps{identity};
+    int rowIndex = -1, colIndex = -1, biasIndex = -1;
+    if (rowSums) {
+      rowIndex = inputs.size();
+      inputs.push_back(rowSums);
+      maps.push_back(dims(with({o}), ed));
+    }
+    if (colSums) {
+      colIndex = inputs.size();
+      inputs.push_back(colSums);
+      maps.push_back(dims(with({o + 1}), ed));
+    }
+    if (Value bias = adaptor.getBias()) {
+      biasIndex = inputs.size();
+      inputs.push_back(bias);
+      maps.push_back(nMap);
+    }
+    SmallVector<unsigned> perChannel;
+    unsigned firstConstant = inputs.size();
+    for (unsigned h = 0; h < table.size(); ++h) {
+      if (!table.isPerChannel(h))
+        continue;
+      auto vectorType = RankedTensorType::get(
+          {static_cast<int64_t>(table.values(h).size())}, table.type(h));
+      SmallVector<Attribute> values(table.values(h).begin(),
+                                    table.values(h).end());
+      inputs.push_back(arith::ConstantOp::create(
+          rewriter, loc, DenseElementsAttr::get(vectorType, values)));
+      maps.push_back(nMap);
+      perChannel.push_back(h);
+    }
+    Value outInit = tensor::EmptyOp::create(
+        rewriter, loc, resultType.getShape(), container, dynamicDims);
+    maps.push_back(identity);
+    SmallVector<utils::IteratorType> epIterators(ed, parallel);
+    auto epilogue = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{resultType}, inputs, ValueRange{outInit}, maps,
+        epIterators, [&](OpBuilder &b, Location l, ValueRange args) {
+          DenseMap<unsigned, Value> argsOf;
+          for (auto [i, h] : llvm::enumerate(perChannel))
+            argsOf[h] = args[firstConstant + i];
+          ConstantValues get(b, l, table, std::move(argsOf));
+          auto ext = [&](Value v) {
+            return arith::ExtSIOp::create(b, l, i64, v).getResult();
+          };
+          Value acc = ext(args[0]);
+          if (rowIndex >= 0)
+            acc = arith::SubIOp::create(
+                b, l, acc,
+                arith::MulIOp::create(b, l, get(zwHandle), ext(args[rowIndex])));
+          if (colIndex >= 0)
+            acc = arith::SubIOp::create(
+                b, l, acc,
+                arith::MulIOp::create(b, l, intConst(b, l, i64, za),
+                                      ext(args[colIndex])));
+          if (needRowSums && needColSums)
+            acc = arith::AddIOp::create(b, l, acc, get(kzazwHandle));
+          if (biasIndex >= 0)
+            acc = arith::AddIOp::create(b, l, acc, ext(args[biasIndex]));
+          // The bias may push the sum out of i32: saturate, as documented.
+          acc = arith::MaxSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MIN));
+          acc = arith::MinSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MAX));
+          Value acc32 = arith::TruncIOp::create(b, l, i32, acc);
+          Value q;
+          if (floatStage) {
+            Value x = arith::SIToFPOp::create(b, l, b.getF32Type(), acc32);
+            q = floatStage->emit(b, l, x, get, container);
+          } else {
+            q = intStage->emit(b, l, acc32, get, container);
+          }
+          linalg::YieldOp::create(b, l, q);
+        });
+    rewriter.replaceOp(op, epilogue.getResult(0));
+    return success();
+  }
+};
+
 /// qnn.storage_cast -> nothing (same container), or the extension /
 /// truncation between a 4-bit value's i8 container and i4.
 struct StorageCastLowering : OpConversionPattern<StorageCastOp> {
@@ -867,7 +1142,8 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
+               MatmulLowering, StorageCastLowering, ConstantLowering, RetypeOp>(
+      converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);
   populateCallOpTypeConversionPattern(patterns, converter);

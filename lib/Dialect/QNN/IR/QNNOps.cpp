@@ -14,6 +14,9 @@
 #include "mlir/IR/TypeUtilities.h"
 #include "quant/Dialect/QNN/IR/QNNParams.h"
 
+#include <cstdlib>
+#include <limits>
+
 using namespace mlir;
 using namespace mlir::qnn;
 
@@ -506,6 +509,124 @@ OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
       getContext(),
       makeIntAttr(getType(), params->getSignedStorageType(getContext()),
                   *values));
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulOp
+//===----------------------------------------------------------------------===//
+
+static bool compatibleSize(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
+/// Largest |v| over the values a storage range can hold.
+static int64_t maxMagnitude(const QuantParams &p) {
+  return std::max(std::abs(p.qmin), std::abs(p.qmax));
+}
+
+LogicalResult MatmulOp::verify() {
+  auto lhsType = dyn_cast<RankedTensorType>(getLhs().getType());
+  auto rhsType = dyn_cast<RankedTensorType>(getRhs().getType());
+  auto resultType = dyn_cast<RankedTensorType>(getType());
+  if (!lhsType || !rhsType || !resultType)
+    return emitOpError("operands and result must be ranked tensors");
+  int64_t rank = lhsType.getRank();
+  if ((rank != 2 && rank != 3) || rhsType.getRank() != rank ||
+      resultType.getRank() != rank)
+    return emitOpError("expected 2-D operands (MxK, KxN -> MxN) or batched "
+                       "3-D ones (BxMxK, BxKxN -> BxMxN), got ranks ")
+           << lhsType.getRank() << ", " << rhsType.getRank() << " -> "
+           << resultType.getRank();
+  FailureOr<QuantParams> lhs = verifyQuantized(*this, lhsType, "lhs");
+  FailureOr<QuantParams> rhs = verifyQuantized(*this, rhsType, "rhs");
+  FailureOr<QuantParams> out = verifyQuantized(*this, resultType, "result");
+  if (failed(lhs) || failed(rhs) || failed(out))
+    return failure();
+  if (lhs->isPerAxis())
+    return emitOpError("lhs (activations) must be quantized per tensor");
+  if (out->isPerAxis())
+    return emitOpError("result must be quantized per tensor");
+  if (rhs->isPerAxis() && *rhs->axis != rank - 1)
+    return emitOpError("rhs (weights) may be quantized per output channel "
+                       "only, i.e. along axis ")
+           << rank - 1 << ", got axis " << *rhs->axis;
+  if (out->storageWidth > 16)
+    return emitOpError("result storage must be at most 16 bits wide, got ")
+           << out->storageWidth;
+
+  int64_t k = lhsType.getDimSize(rank - 1);
+  if (!compatibleSize(k, rhsType.getDimSize(rank - 2)) ||
+      !compatibleSize(lhsType.getDimSize(rank - 2),
+                      resultType.getDimSize(rank - 2)) ||
+      !compatibleSize(rhsType.getDimSize(rank - 1),
+                      resultType.getDimSize(rank - 1)) ||
+      (rank == 3 && (!compatibleSize(lhsType.getDimSize(0),
+                                     rhsType.getDimSize(0)) ||
+                     !compatibleSize(lhsType.getDimSize(0),
+                                     resultType.getDimSize(0)))))
+    return emitOpError("incompatible shapes ")
+           << lhsType << " x " << rhsType << " -> " << resultType;
+
+  // The raw sum of products is accumulated in i32 (zero points are folded
+  // out of the loop), so K times the largest product must fit.
+  if (ShapedType::isDynamic(k))
+    return emitOpError("the reduction dimension K must be static, so that "
+                       "the i32 accumulator can be proved not to overflow");
+  __int128 bound = static_cast<__int128>(k) * maxMagnitude(*lhs) *
+                   maxMagnitude(*rhs);
+  if (bound > std::numeric_limits<int32_t>::max())
+    return emitOpError("the i32 accumulator could overflow: K = ")
+           << k << " products of up to " << maxMagnitude(*lhs) << " x "
+           << maxMagnitude(*rhs);
+
+  // The bias is the accumulator's own type: i32 storage, zero point 0,
+  // scale s_a * s_w (per output channel with per-channel weights).
+  size_t n = rhs->numChannels();
+  if (Value bias = getBias()) {
+    auto biasType = dyn_cast<RankedTensorType>(bias.getType());
+    if (!biasType || biasType.getRank() != 1 ||
+        !compatibleSize(biasType.getDimSize(0),
+                        resultType.getDimSize(rank - 1)))
+      return emitOpError("bias must be a 1-D tensor of N elements, got ")
+             << bias.getType();
+    FailureOr<QuantParams> b = verifyQuantized(*this, biasType, "bias");
+    if (failed(b))
+      return failure();
+    if (b->storageWidth != 32 || !b->isSigned)
+      return emitOpError("bias storage must be i32");
+    if (b->isPerAxis() && rhs->isPerAxis() && b->numChannels() != n)
+      return emitOpError("bias has ")
+             << b->numChannels() << " scales but the weights have " << n;
+    size_t channels = std::max(n, b->numChannels());
+    for (size_t c = 0; c < channels; ++c) {
+      const auto &bc = b->channels[b->isPerAxis() ? c : 0];
+      const auto &wc = rhs->channels[rhs->isPerAxis() ? c : 0];
+      double expected = static_cast<double>(lhs->channels[0].scale) *
+                        static_cast<double>(wc.scale);
+      if (bc.zeroPoint != 0)
+        return emitOpError("bias zero point must be 0, got ") << bc.zeroPoint;
+      // float32 scales: allow the rounding of the product to float32.
+      if (std::abs(static_cast<double>(bc.scale) - expected) >
+          1e-6 * expected)
+        return emitOpError("bias scale ")
+               << bc.scale << " of channel " << c << " is not s_a * s_w = "
+               << expected;
+    }
+  }
+
+  if (getRounding() != RoundingMode::float_) {
+    for (size_t c = 0; c < n; ++c) {
+      double m = qmath::productMultiplier(lhs->channels[0].scale,
+                                          rhs->channels[c].scale,
+                                          out->channels[0].scale);
+      if (!(m < qmath::kMaxIntegerMultiplier))
+        return emitOpError("multiplier s_a * s_w / s_out = ")
+               << m << " is too large for rounding mode '"
+               << stringifyRoundingMode(getRounding())
+               << "' (it must be below 2^30)";
+    }
+  }
+  return success();
 }
 
 //===----------------------------------------------------------------------===//

@@ -120,6 +120,49 @@ def QNN_StorageCastOp : QNN_Op<"storage_cast", [Pure, SameOperandsAndResultShape
   let hasFolder = 1;
 }
 
+def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
+  let summary = "Quantized matrix product with an exact i32 accumulator.";
+  let description = [{
+    `C = A x W (+ bias)` on quantized operands, 2-D (`MxK x KxN -> MxN`) or
+    batched (`BxMxK x BxKxN -> BxMxN`). The accumulator is the exact
+    integer `acc = sum_k (a - za)(w - zw) + bias`, computed as the raw sum
+    of products with the zero points folded out of the inner loop:
+
+        sum_k a*w - zw * sum_k a - za * sum_k w + K * za * zw
+
+    and brought to the result type once by the op's rounding mode with the
+    real multiplier `M = s_a * s_w / s_out` (per output channel when the
+    weights are quantized per axis along N): `float` (the default) computes
+    `rne(f32(f32(acc) * M32))` with `M32 = f32(f32(s_a * s_w) / s_out)`; the
+    integer modes use the fixed-point multiplier of `qnn.requantize`. Then
+    `q = clamp(z_out + r, qmin, qmax)`.
+
+    Activations and the result are quantized per tensor; weights per tensor
+    or per output channel. The optional bias is an i32-stored quantized
+    tensor of N elements with zero point 0 and scale `s_a * s_w` (per axis 0
+    when the weights are per channel).
+
+    ```mlir
+    %c = qnn.matmul %a, %w, %bias rounding(double_round)
+        : tensor<4x16x!quant.uniform<u8:f32, 0.05:128>>,
+          tensor<16x8x!quant.uniform<i8:f32:1, {0.01, ...}>>,
+          tensor<8x!quant.uniform<i32:f32:0, {5.0e-4, ...}>>
+        -> tensor<4x8x!quant.uniform<u8:f32, 0.2:3>>
+    ```
+
+    The verifier rejects operand combinations whose accumulator could
+    overflow i32 for the given K and storage ranges.
+  }];
+  let arguments = (ins AnyType:$lhs, AnyType:$rhs, Optional<AnyType>:$bias,
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs (`,` $bias^)? `` custom<Rounding>($rounding) attr-dict `:`
+    type($lhs) `,` type($rhs) (`,` type($bias)^)? `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def QNN_ConstantOp : QNN_Op<"constant", [ConstantLike, Pure]> {
   let summary = "A constant of a quantized type, given by its storage integers.";
   let description = [{
