@@ -199,3 +199,37 @@ TEST(RequantizeValue, ClampsToOutputRange) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(ProductOutputStage, Multipliers) {
+  // s_a * s_w / s_out = 0.5 * 0.25 / 0.5.
+  EXPECT_EQ(productMultiplier(0.5f, 0.25f, 0.5f), 0.25);
+  EXPECT_EQ(productMultiplierF32(0.5f, 0.25f, 0.5f), 0.25f);
+  // f32(f32(0.05 * 0.01) / 0.2) rounds twice in float32.
+  float m32 = productMultiplierF32(0.05f, 0.01f, 0.2f);
+  float product = 0.05f * 0.01f;
+  EXPECT_EQ(m32, product / 0.2f);
+}
+
+TEST(ProductOutputStage, TiesByMode) {
+  const ChannelParams out{0.5f, 0, -128, 127};
+  // acc * M with M = 0.25 / 0.5 = 0.5: acc = -3 is the tie -1.5.
+  EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::Float), -2);
+  EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::DoubleRound),
+            -1);
+  EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::HalfUp), -1);
+  EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::HalfAway),
+            -2);
+}
+
+TEST(ProductOutputStage, ZeroPointAndSaturation) {
+  const ChannelParams out{0.25f, 100, 0, 255};
+  // M = 1: acc = 200 -> 100 + 200 saturates at 255; -150 -> 0.
+  EXPECT_EQ(requantizeAccumulator(200, 0.5f, 0.5f, out, Rounding::Float), 255);
+  EXPECT_EQ(requantizeAccumulator(-150, 0.5f, 0.5f, out, Rounding::HalfUp), 0);
+  EXPECT_EQ(requantizeAccumulator(7, 0.5f, 0.5f, out, Rounding::DoubleRound),
+            107);
+}
+
+} // namespace

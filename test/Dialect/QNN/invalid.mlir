@@ -660,3 +660,172 @@ func.func @negative_constant_vector_value() -> tensor<3x!quant.uniform<u8:f32, 0
   %c = qnn.constant dense<[1, 2, 3]> : vector<3xui8> -> tensor<3x!quant.uniform<u8:f32, 0.1:10>>
   return %c : tensor<3x!quant.uniform<u8:f32, 0.1:10>>
 }
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_rank(%a: tensor<4x!a>, %w: tensor<4x2x!w>) -> tensor<2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op expected 2-D operands (MxK, KxN -> MxN) or batched 3-D ones (BxMxK, BxKxN -> BxMxN), got ranks 1, 2 -> 1}}
+  %c = qnn.matmul %a, %w : tensor<4x!a>, tensor<4x2x!w> -> tensor<2x!o>
+  return %c : tensor<2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_shapes(%a: tensor<4x8x!a>, %w: tensor<7x2x!w>) -> tensor<4x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op incompatible shapes}}
+  %c = qnn.matmul %a, %w : tensor<4x8x!a>, tensor<7x2x!w> -> tensor<4x2x!o>
+  return %c : tensor<4x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32:0, {0.05:128, 0.1:0}>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_per_axis_activations(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op lhs (activations) must be quantized per tensor}}
+  %c = qnn.matmul %a, %w : tensor<2x8x!a>, tensor<8x2x!w> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32:0, {0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08}>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_weights_axis(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op rhs (weights) may be quantized per output channel only, i.e. along axis 1, got axis 0}}
+  %c = qnn.matmul %a, %w : tensor<2x8x!a>, tensor<8x2x!w> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32:1, {0.2:3, 0.1:3}>
+func.func @negative_matmul_per_axis_result(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op result must be quantized per tensor}}
+  %c = qnn.matmul %a, %w : tensor<2x8x!a>, tensor<8x2x!w> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<i32:f32, 0.2>
+func.func @negative_matmul_wide_result(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op result storage must be at most 16 bits wide, got 32}}
+  %c = qnn.matmul %a, %w : tensor<2x8x!a>, tensor<8x2x!w> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_dynamic_k(%a: tensor<2x?x!a>, %w: tensor<?x2x!w>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op the reduction dimension K must be static, so that the i32 accumulator can be proved not to overflow}}
+  %c = qnn.matmul %a, %w : tensor<2x?x!a>, tensor<?x2x!w> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+// u8 x i8 products reach 255 * 128 = 32640; 65794 of them overflow i32.
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_overflow(%a: tensor<1x65794x!a>, %w: tensor<65794x1x!w>) -> tensor<1x1x!o> {
+  // expected-error @+1 {{'qnn.matmul' op the i32 accumulator could overflow: K = 65794 products of up to 255 x 128}}
+  %c = qnn.matmul %a, %w : tensor<1x65794x!a>, tensor<65794x1x!w> -> tensor<1x1x!o>
+  return %c : tensor<1x1x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!b = !quant.uniform<i32:f32, 1.0e-3>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_bias_scale(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>, %b: tensor<2x!b>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op bias scale 1.000000e-03 of channel 0 is not s_a * s_w = 5.000000e-04}}
+  %c = qnn.matmul %a, %w, %b : tensor<2x8x!a>, tensor<8x2x!w>, tensor<2x!b> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!b = !quant.uniform<i32:f32, 5.0e-4:7>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_bias_zero_point(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>, %b: tensor<2x!b>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op bias zero point must be 0, got 7}}
+  %c = qnn.matmul %a, %w, %b : tensor<2x8x!a>, tensor<8x2x!w>, tensor<2x!b> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!b = !quant.uniform<i16:f32, 5.0e-4>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_bias_storage(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>, %b: tensor<2x!b>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op bias storage must be i32}}
+  %c = qnn.matmul %a, %w, %b : tensor<2x8x!a>, tensor<8x2x!w>, tensor<2x!b> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!b = !quant.uniform<i32:f32, 5.0e-4>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_bias_shape(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>, %b: tensor<3x!b>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op bias must be a 1-D tensor of N elements, got 'tensor<3x!quant.uniform<i32:f32, 5.000000e-04>>'}}
+  %c = qnn.matmul %a, %w, %b : tensor<2x8x!a>, tensor<8x2x!w>, tensor<3x!b> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+// M = 1.0 * 1.0 / 1e-10 = 1e10 is beyond what the integer modes represent.
+!a = !quant.uniform<u8:f32, 1.0>
+!w = !quant.uniform<i8:f32, 1.0>
+!o = !quant.uniform<u8:f32, 1.0e-10>
+func.func @negative_matmul_multiplier(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op multiplier s_a * s_w / s_out = 1.000000e+10 is too large for rounding mode 'half_up' (it must be below 2^30)}}
+  %c = qnn.matmul %a, %w rounding(half_up) : tensor<2x8x!a>, tensor<8x2x!w> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+func.func @negative_matmul_not_tensors(%a: !quant.uniform<u8:f32, 1.0>, %w: !quant.uniform<i8:f32, 1.0>) -> !quant.uniform<u8:f32, 1.0> {
+  // expected-error @+1 {{'qnn.matmul' op operands and result must be ranked tensors}}
+  %c = qnn.matmul %a, %w : !quant.uniform<u8:f32, 1.0>, !quant.uniform<i8:f32, 1.0> -> !quant.uniform<u8:f32, 1.0>
+  return %c : !quant.uniform<u8:f32, 1.0>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.5:128>
+!w = !quant.uniform<i8:f32:1, {0.5, 0.25}>
+!b = !quant.uniform<i32:f32:0, {0.25, 0.125, 0.25}>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_bias_channels(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>, %b: tensor<?x!b>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op bias has 3 scales but the weights have 2}}
+  %c = qnn.matmul %a, %w, %b : tensor<2x8x!a>, tensor<8x2x!w>, tensor<?x!b> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}

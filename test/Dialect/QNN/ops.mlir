@@ -410,3 +410,24 @@ func.func @constant_32bit() -> (tensor<2x!quant.uniform<i32:f32, 1.0>>, !quant.u
   %u = qnn.constant 4294967295 : ui32 -> !quant.uniform<u32:f32, 1.0>
   return %i, %u : tensor<2x!quant.uniform<i32:f32, 1.0>>, !quant.uniform<u32:f32, 1.0>
 }
+
+// -----
+
+// qnn.matmul: 2-D with a bias and the default rounding, batched with an
+// explicit rounding mode.
+!mm_a = !quant.uniform<u8:f32, 0.05:128>
+!mm_w = !quant.uniform<i8:f32:1, {0.01, 0.02}>
+!mm_b = !quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>
+!mm_o = !quant.uniform<u8:f32, 0.2:3>
+// CHECK-LABEL: func.func @matmul_bias
+// CHECK: qnn.matmul %{{.*}}, %{{.*}}, %{{.*}} : tensor<4x16x!quant.uniform<u8:f32, 5.000000e-02:128>>, tensor<16x2x!quant.uniform<i8:f32:1, {1.000000e-02,2.000000e-02}>>, tensor<2x!quant.uniform<i32:f32:0, {5.000000e-04,1.000000e-03}>> -> tensor<4x2x!quant.uniform<u8:f32, 2.000000e-01:3>>
+func.func @matmul_bias(%a: tensor<4x16x!mm_a>, %w: tensor<16x2x!mm_w>, %b: tensor<2x!mm_b>) -> tensor<4x2x!mm_o> {
+  %c = qnn.matmul %a, %w, %b : tensor<4x16x!mm_a>, tensor<16x2x!mm_w>, tensor<2x!mm_b> -> tensor<4x2x!mm_o>
+  return %c : tensor<4x2x!mm_o>
+}
+// CHECK-LABEL: func.func @matmul_batched
+// CHECK: qnn.matmul %{{.*}}, %{{.*}} rounding(half_away) : tensor<3x?x16x
+func.func @matmul_batched(%a: tensor<3x?x16x!mm_a>, %w: tensor<3x16x2x!quant.uniform<i8:f32, 0.01>>) -> tensor<3x?x2x!mm_o> {
+  %c = qnn.matmul %a, %w rounding(half_away) : tensor<3x?x16x!mm_a>, tensor<3x16x2x!quant.uniform<i8:f32, 0.01>> -> tensor<3x?x2x!mm_o>
+  return %c : tensor<3x?x2x!mm_o>
+}

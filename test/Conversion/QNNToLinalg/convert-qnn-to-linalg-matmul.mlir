@@ -1,0 +1,63 @@
+// RUN: quant-opt %s --convert-qnn-to-linalg --split-input-file | FileCheck %s
+
+// With za != 0 and per-channel zw (one of them nonzero), the lowering is
+// the raw i32 sum of products, row sums of a, column sums of w, and one
+// epilogue: acc = P - zw[n] * R[m] - za * C[n] + K * za * zw[n] + bias[n],
+// saturated to i32, then the float output stage with
+// M32[n] = f32(f32(s_a * s_w[n]) / s_out), about [0.0025, 0.005] here.
+// CHECK: #[[A:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK: #[[W:.*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
+// CHECK: #[[C:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-LABEL: func.func @matmul_asymmetric
+// CHECK-SAME: (%[[AV:.*]]: tensor<4x16xi8>, %[[WV:.*]]: tensor<16x2xi8>, %[[BV:.*]]: tensor<2xi32>)
+// CHECK: %[[ZERO:.*]] = linalg.fill
+// CHECK: %[[P:.*]] = linalg.generic {indexing_maps = [#[[A]], #[[W]], #[[C]]], iterator_types = ["parallel", "parallel", "reduction"]}
+// CHECK-SAME: ins(%[[AV]], %[[WV]] : tensor<4x16xi8>, tensor<16x2xi8>)
+// CHECK:   arith.extui %{{.*}} : i8 to i32
+// CHECK:   arith.extsi %{{.*}} : i8 to i32
+// CHECK:   arith.muli
+// CHECK:   arith.addi
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[AV]] : tensor<4x16xi8>)
+// CHECK: %[[CS:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[WV]] : tensor<16x2xi8>)
+// CHECK-DAG: %[[ZW:.*]] = arith.constant dense<[0, 3]> : tensor<2xi64>
+// K * za * zw = 16 * 128 * [0, 3]
+// CHECK-DAG: %[[KZAZW:.*]] = arith.constant dense<[0, 6144]> : tensor<2xi64>
+// CHECK-DAG: %[[M32:.*]] = arith.constant dense<[0.00250000018, 0.00500000035]> : tensor<2xf32>
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%[[P]], %[[R]], %[[CS]], %[[BV]], %[[ZW]], %[[KZAZW]], %[[M32]]
+// CHECK: ^bb0(%[[PI:.*]]: i32, %[[RI:.*]]: i32, %[[CI:.*]]: i32, %[[BI:.*]]: i32, %[[ZWI:.*]]: i64, %[[KI:.*]]: i64, %[[MI:.*]]: f32, %{{.*}}: i8):
+// CHECK:   %[[ZA:.*]] = arith.constant 128 : i64
+// CHECK:   arith.addi %{{.*}}, %[[KI]] : i64
+// CHECK:   arith.constant -2147483648 : i64
+// CHECK:   arith.constant 2147483647 : i64
+// CHECK:   %[[ACC:.*]] = arith.trunci %{{.*}} : i64 to i32
+// CHECK:   %[[F:.*]] = arith.sitofp %[[ACC]] : i32 to f32
+// CHECK:   arith.mulf %[[F]], %[[MI]] : f32
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32:1, {0.01, 0.02:3}>
+!b = !quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @matmul_asymmetric(%a: tensor<4x16x!a>, %w: tensor<16x2x!w>, %b: tensor<2x!b>) -> tensor<4x2x!o> {
+  %c = qnn.matmul %a, %w, %b : tensor<4x16x!a>, tensor<16x2x!w>, tensor<2x!b> -> tensor<4x2x!o>
+  return %c : tensor<4x2x!o>
+}
+
+// -----
+
+// Symmetric weights (zw = 0) and za = 0: no row or column sums at all, and
+// an integer mode: the fixed-point multiplier of M = 0.5 * 0.25 / 0.5.
+// CHECK-LABEL: func.func @matmul_symmetric_half_up
+// CHECK: %[[P:.*]] = linalg.generic {{.*}}"reduction"
+// CHECK-NOT: "reduction"
+// CHECK: linalg.generic {{.*}} ins(%[[P]] : tensor<2x3xi32>)
+// CHECK-NOT: arith.mulf
+// CHECK: arith.constant 1073741824 : i64
+// CHECK: arith.shrsi
+// CHECK: linalg.yield
+!a2 = !quant.uniform<i8:f32, 0.5>
+!w2 = !quant.uniform<i8:f32, 0.25>
+!o2 = !quant.uniform<i8:f32, 0.5>
+func.func @matmul_symmetric_half_up(%a: tensor<2x8x!a2>, %w: tensor<8x3x!w2>) -> tensor<2x3x!o2> {
+  %c = qnn.matmul %a, %w rounding(half_up) : tensor<2x8x!a2>, tensor<8x3x!w2> -> tensor<2x3x!o2>
+  return %c : tensor<2x3x!o2>
+}
