@@ -1,0 +1,254 @@
+#!/usr/bin/python3
+"""Conformance of qnn.matmul's generated code.
+
+Random configurations (shapes, scales, zero points at and between the range
+ends, per-channel asymmetric weights, i32 biases) are lowered with
+quant-opt --qnn-to-llvm, compiled to a shared object and called through
+their _mlir_ciface_ entry points. Results are compared bit for bit with:
+  - PyTorch's quantized linear (qnnpack and onednn engines), whose output
+    stage is the contract's `float` mode, for the configurations it
+    supports (u8 activations, s8 weights, no bias);
+  - reference.py (the NumPy transcription of docs/Semantics.md), which sums
+    (a - za)(w - zw) directly, in all four rounding modes, with biases.
+Exits non-zero on any mismatch.
+"""
+import argparse
+import ctypes
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference as ref  # noqa: E402
+
+F32 = np.float32
+MODES = ["float", "double_round", "half_up", "half_away"]
+
+
+class Desc1(ctypes.Structure):
+    _fields_ = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
+                ("offset", ctypes.c_int64), ("sizes", ctypes.c_int64 * 1),
+                ("strides", ctypes.c_int64 * 1)]
+
+
+class Desc2(ctypes.Structure):
+    _fields_ = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
+                ("offset", ctypes.c_int64), ("sizes", ctypes.c_int64 * 2),
+                ("strides", ctypes.c_int64 * 2)]
+
+
+def desc(arr):
+    arr = np.ascontiguousarray(arr)
+    d = Desc2() if arr.ndim == 2 else Desc1()
+    d.allocated = d.aligned = arr.ctypes.data
+    d.offset = 0
+    for i, n in enumerate(arr.shape):
+        d.sizes[i] = n
+        d.strides[i] = arr.strides[i] // arr.itemsize
+    return d, arr
+
+
+def fmt(s):
+    return repr(float(s))
+
+
+def output_stage(acc, sa, sws, so, zo, lo, hi, mode):
+    """The contract's output stage of a product, per output column."""
+    acc = np.clip(acc, ref.INT32_MIN, ref.INT32_MAX).astype(np.int64)
+    res = np.zeros(acc.shape, dtype=np.int64)
+    for j, sw in enumerate(sws):
+        a = acc[:, j]
+        if mode == "float":
+            m32 = F32(F32(F32(sa) * F32(sw)) / F32(so))
+            with np.errstate(all="ignore"):
+                p = (a.astype(F32) * m32).astype(F32)
+            r = np.rint(p).astype(np.float64)
+        else:
+            M = float(F32(sa)) * float(F32(sw)) / float(F32(so))
+            m, e = ref.quantize_multiplier(M)
+            fn = {"double_round": ref.multiply_double_round,
+                  "half_up": ref.multiply_half_up,
+                  "half_away": ref.multiply_half_away}[mode]
+            r = fn(a, m, e).astype(np.float64)
+        res[:, j] = np.clip(zo + r, lo, hi)
+    return res
+
+
+def make_configs(rng, count):
+    configs = []
+    for i in range(count):
+        m, k, n = (int(rng.integers(1, 33)), int(rng.integers(1, 257)),
+                   int(rng.integers(1, 25)))
+        a_st = "u8" if i % 3 else "i8"
+        alo, ahi = (0, 255) if a_st == "u8" else (-128, 127)
+        za = int(rng.choice([alo, ahi, rng.integers(alo, ahi + 1)]))
+        sa = float(rng.uniform(0.001, 0.1))
+        sws = rng.uniform(0.0005, 0.05, n)
+        zws = (np.zeros(n, dtype=np.int64) if i % 2 == 0
+               else rng.integers(-128, 128, n))
+        so = float(rng.uniform(0.01, 2.0))
+        o_st = "u8" if i % 4 else "i8"
+        olo, ohi = (0, 255) if o_st == "u8" else (-128, 127)
+        zo = int(rng.integers(olo, ohi + 1))
+        bias = i % 5 != 0
+        configs.append(dict(m=m, k=k, n=n, a_st=a_st, za=za, sa=sa, sws=sws,
+                            zws=zws, so=so, o_st=o_st, zo=zo, olo=olo,
+                            ohi=ohi, bias=bias))
+    return configs
+
+
+def mlir_function(name, c, mode):
+    m, k, n = c["m"], c["k"], c["n"]
+    at = "!quant.uniform<%s:f32, %s:%d>" % (c["a_st"], fmt(c["sa"]), c["za"])
+    chans = ", ".join("%s:%d" % (fmt(s), z) for s, z in zip(c["sws"], c["zws"]))
+    wt = "!quant.uniform<i8:f32:1, {%s}>" % chans
+    bscales = ", ".join(fmt(F32(c["sa"]) * F32(s)) for s in c["sws"])
+    bt = "!quant.uniform<i32:f32:0, {%s}>" % bscales
+    ot = "!quant.uniform<%s:f32, %s:%d>" % (c["o_st"], fmt(c["so"]), c["zo"])
+    clause = "" if mode == "float" else " rounding(%s)" % mode
+    lines = [
+        "func.func @%s(%%a: tensor<%dx%dxi8>, %%w: tensor<%dx%dxi8>, "
+        "%%b: tensor<%dxi32>) -> tensor<%dx%dxi8> attributes "
+        "{llvm.emit_c_interface} {" % (name, m, k, k, n, n, m, n),
+        "  %%qa = qnn.storage_cast %%a : tensor<%dx%dxi8> -> tensor<%dx%dx%s>"
+        % (m, k, m, k, at),
+        "  %%qw = qnn.storage_cast %%w : tensor<%dx%dxi8> -> tensor<%dx%dx%s>"
+        % (k, n, k, n, wt),
+    ]
+    if c["bias"]:
+        lines.append("  %%qb = qnn.storage_cast %%b : tensor<%dxi32> -> "
+                     "tensor<%dx%s>" % (n, n, bt))
+        lines.append("  %%c = qnn.matmul %%qa, %%qw, %%qb%s : tensor<%dx%dx%s>, "
+                     "tensor<%dx%dx%s>, tensor<%dx%s> -> tensor<%dx%dx%s>"
+                     % (clause, m, k, at, k, n, wt, n, bt, m, n, ot))
+    else:
+        lines.append("  %%c = qnn.matmul %%qa, %%qw%s : tensor<%dx%dx%s>, "
+                     "tensor<%dx%dx%s> -> tensor<%dx%dx%s>"
+                     % (clause, m, k, at, k, n, wt, m, n, ot))
+    lines.append("  %%s = qnn.storage_cast %%c : tensor<%dx%dx%s> -> "
+                 "tensor<%dx%dxi8>" % (m, n, ot, m, n))
+    lines.append("  return %%s : tensor<%dx%dxi8>\n}" % (m, n))
+    return "\n".join(lines)
+
+
+def build(args, text):
+    os.makedirs(args.workdir, exist_ok=True)
+    src = os.path.join(args.workdir, "matmul.mlir")
+    with open(src, "w") as f:
+        f.write(text)
+    low = src + ".llvm.mlir"
+    ll = src + ".ll"
+    so = os.path.join(args.workdir, "matmul.so")
+    subprocess.check_call([args.quant_opt, src, "--qnn-to-llvm", "-o", low])
+    subprocess.check_call([args.mlir_translate, "--mlir-to-llvmir", low,
+                           "-o", ll])
+    subprocess.check_call([args.clang, "-O2", "-shared", "-fPIC", "-x", "ir",
+                           ll, "-o", so, "-Wno-override-module"])
+    return ctypes.CDLL(so)
+
+
+def call(lib, name, a, w, b, m, n):
+    fn = getattr(lib, "_mlir_ciface_" + name)
+    result = Desc2()
+    da, ka = desc(a)
+    dw, kw = desc(w)
+    db, kb = desc(b)
+    fn(ctypes.byref(result), ctypes.byref(da), ctypes.byref(dw),
+       ctypes.byref(db))
+    buf = (ctypes.c_int8 * (m * n)).from_address(result.aligned)
+    out = np.frombuffer(buf, dtype=np.int8).reshape(m, n).copy()
+    ctypes.CDLL(None).free(ctypes.c_void_p(result.allocated))
+    return out
+
+
+def torch_linear(torch, engine, c, A, W):
+    torch.backends.quantized.engine = engine
+    qa = torch._make_per_tensor_quantized_tensor(
+        torch.tensor(A.astype(np.uint8)), float(F32(c["sa"])), c["za"])
+    wt = torch.tensor(W.T.astype(np.int8).copy())
+    qw = torch._make_per_channel_quantized_tensor(
+        wt, torch.tensor([float(F32(s)) for s in c["sws"]], dtype=torch.double),
+        torch.tensor(c["zws"], dtype=torch.long), 0)
+    packed = torch.ops.quantized.linear_prepack(qw, None)
+    out = torch.ops.quantized.linear(qa, packed, float(F32(c["so"])), c["zo"])
+    return out.int_repr().numpy().astype(np.int64)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quant-opt", required=True)
+    ap.add_argument("--mlir-translate", required=True)
+    ap.add_argument("--clang", required=True)
+    ap.add_argument("--workdir", required=True)
+    ap.add_argument("--configs", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=2026)
+    args = ap.parse_args()
+    rng = np.random.default_rng(args.seed)
+    configs = make_configs(rng, args.configs)
+    text = []
+    for i, c in enumerate(configs):
+        for mode in MODES:
+            text.append(mlir_function("mm_%d_%s" % (i, mode), c, mode))
+    lib = build(args, "\n\n".join(text) + "\n")
+
+    try:
+        import torch
+        engines = [e for e in ("qnnpack", "onednn")
+                   if e in torch.backends.quantized.supported_engines]
+    except ImportError:
+        torch, engines = None, []
+
+    mismatches = 0
+    counts = {mode: 0 for mode in MODES}
+    torch_checked = 0
+    for i, c in enumerate(configs):
+        m, k, n = c["m"], c["k"], c["n"]
+        alo, ahi = (0, 255) if c["a_st"] == "u8" else (-128, 127)
+        A = rng.integers(alo, ahi + 1, (m, k))
+        W = rng.integers(-128, 128, (k, n))
+        B = (rng.integers(-200000, 200000, n) if c["bias"]
+             else np.zeros(n, dtype=np.int64))
+        acc = (A - c["za"]) @ (W - c["zws"][None, :]) + B[None, :]
+        for mode in MODES:
+            got = call(lib, "mm_%d_%s" % (i, mode), A.astype(np.int8),
+                       W.astype(np.int8), B.astype(np.int32), m, n)
+            got = got.astype(np.int64)
+            if c["o_st"] == "u8":
+                got &= 0xFF
+            want = output_stage(acc, c["sa"], c["sws"], c["so"], c["zo"],
+                                c["olo"], c["ohi"], mode)
+            bad = np.argwhere(got != want)
+            counts[mode] += got.size
+            for (r, col) in bad[:5]:
+                print("MISMATCH config %d %s at [%d, %d]: acc %d expected %d "
+                      "got %d" % (i, mode, r, col, acc[r, col], want[r, col],
+                                  got[r, col]))
+            mismatches += len(bad)
+            # PyTorch's quantized linear: u8 activations, s8 weights, u8
+            # output, no bias; its output stage is the float mode.
+            if (mode == "float" and torch is not None and c["a_st"] == "u8"
+                    and c["o_st"] == "u8" and not c["bias"]):
+                for engine in engines:
+                    if engine == "onednn" and np.any(c["zws"] != 0):
+                        continue  # onednn takes symmetric weights only
+                    t = torch_linear(torch, engine, c, A, W)
+                    tb = np.argwhere(t != got)
+                    for (r, col) in tb[:5]:
+                        print("MISMATCH vs PyTorch %s config %d at [%d, %d]: "
+                              "torch %d got %d" % (engine, i, r, col,
+                                                   t[r, col], got[r, col]))
+                    mismatches += len(tb)
+                    torch_checked += t.size
+    for mode in MODES:
+        print("matmul %s: %d values checked against reference.py"
+              % (mode, counts[mode]))
+    print("matmul float: %d values checked against PyTorch (%s)"
+          % (torch_checked, ", ".join(engines) or "none"))
+    print("matmul: %d mismatches" % mismatches)
+    return 1 if mismatches else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
