@@ -18,10 +18,11 @@
 
 extern "C" LLVM_ATTRIBUTE_WEAK mlir::DialectPluginLibraryInfo
 mlirGetDialectPluginInfo() {
-  return {MLIR_PLUGIN_API_VERSION, "QuantPlugin", LLVM_VERSION_STRING,
-          [](mlir::DialectRegistry *registry) {
-            registry->insert<mlir::qnn::QNNDialect, mlir::quant::QuantDialect>();
-          }};
+  return {
+      MLIR_PLUGIN_API_VERSION, "QuantPlugin", LLVM_VERSION_STRING,
+      [](mlir::DialectRegistry *registry) {
+        registry->insert<mlir::qnn::QNNDialect, mlir::quant::QuantDialect>();
+      }};
 }
 
 extern "C" LLVM_ATTRIBUTE_WEAK mlir::PassPluginLibraryInfo

@@ -114,10 +114,10 @@ TEST(QuantizeMultiplier, TinyIsZero) {
 
 TEST(Gemmlowp, SaturatingRoundingDoublingHighMul) {
   EXPECT_EQ(saturatingRoundingDoublingHighMul(1 << 30, 1 << 30), 1 << 29);
-  EXPECT_EQ(saturatingRoundingDoublingHighMul(
-                std::numeric_limits<int32_t>::min(),
-                std::numeric_limits<int32_t>::min()),
-            std::numeric_limits<int32_t>::max());
+  EXPECT_EQ(
+      saturatingRoundingDoublingHighMul(std::numeric_limits<int32_t>::min(),
+                                        std::numeric_limits<int32_t>::min()),
+      std::numeric_limits<int32_t>::max());
   // (-2^30 + 1 - 2^30) / 2^31 truncates toward zero.
   EXPECT_EQ(saturatingRoundingDoublingHighMul(-1, 1 << 30), 0);
   // 3 * 2^30 / 2^31 = 1.5 -> 2 but -1.5 -> -1: with the nudge 1 - 2^30 and
@@ -219,8 +219,7 @@ TEST(ProductOutputStage, TiesByMode) {
   EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::DoubleRound),
             -1);
   EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::HalfUp), -1);
-  EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::HalfAway),
-            -2);
+  EXPECT_EQ(requantizeAccumulator(-3, 0.5f, 0.5f, out, Rounding::HalfAway), -2);
 }
 
 TEST(ProductOutputStage, ZeroPointAndSaturation) {

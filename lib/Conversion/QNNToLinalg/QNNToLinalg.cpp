@@ -260,8 +260,8 @@ struct QuantizeStage {
       stage.lowBound = table.addF32(ctx, lows);
       stage.highBound = table.addF32(ctx, highs);
       // An odd K + z would round ties to odd c: fold z only if all are even.
-      stage.zeroPointInMagic = llvm::all_of(
-          zeroPointInts, [](int64_t z) { return z % 2 == 0; });
+      stage.zeroPointInMagic =
+          llvm::all_of(zeroPointInts, [](int64_t z) { return z % 2 == 0; });
       for (int64_t z : zeroPointInts)
         magics.push_back(kRoundingMagic +
                          (stage.zeroPointInMagic ? static_cast<float>(z) : 0));
@@ -307,8 +307,8 @@ struct QuantizeStage {
 private:
   Value emitNarrow(OpBuilder &b, Location loc, Value scaled,
                    ConstantValues &get, IntegerType container) const {
-    Value c = minOf(b, loc, maxOf(b, loc, scaled, get(lowBound)),
-                    get(highBound));
+    Value c =
+        minOf(b, loc, maxOf(b, loc, scaled, get(lowBound)), get(highBound));
     if (mayBeNaN)
       c = arith::SelectOp::create(b, loc, isNaN(b, loc, scaled),
                                   f32Const(b, loc, 0.0f), c);
@@ -316,7 +316,8 @@ private:
     Value bits = arith::BitcastOp::create(b, loc, b.getI32Type(), shifted);
     if (!zeroPointInMagic)
       bits = arith::AddIOp::create(b, loc, bits, get(zeroPointI));
-    assert(container.getWidth() <= 16 && "narrow storage has a narrow container");
+    assert(container.getWidth() <= 16 &&
+           "narrow storage has a narrow container");
     return arith::TruncIOp::create(b, loc, container, bits);
   }
 
@@ -340,8 +341,7 @@ private:
     i = arith::MinSIOp::create(b, loc, i, intConst(b, loc, i64, params->qmax));
     // NaN maps to z exactly, which f32(z) is not beyond 2^24.
     if (mayBeNaN)
-      i = arith::SelectOp::create(b, loc, isNaN(b, loc, v), get(zeroPointI),
-                                  i);
+      i = arith::SelectOp::create(b, loc, isNaN(b, loc, v), get(zeroPointI), i);
     return arith::TruncIOp::create(b, loc, container, i);
   }
 };
@@ -407,12 +407,10 @@ struct IntegerRequantizeStage {
 
   /// The general form: an integer input (of the given signedness) minus
   /// per-channel zero points, scaled by per-channel real multipliers.
-  static IntegerRequantizeStage planWith(ConstantTable &table,
-                                         MLIRContext *ctx, bool inputSigned,
-                                         ArrayRef<int64_t> zin,
-                                         ArrayRef<double> multipliers,
-                                         const QuantParams &out,
-                                         qmath::Rounding mode) {
+  static IntegerRequantizeStage
+  planWith(ConstantTable &table, MLIRContext *ctx, bool inputSigned,
+           ArrayRef<int64_t> zin, ArrayRef<double> multipliers,
+           const QuantParams &out, qmath::Rounding mode) {
     IntegerRequantizeStage s{inputSigned, &out, mode};
     SmallVector<int64_t> zout, m, left, right, masks, halfMasks, k, halves;
     SmallVector<ChannelParams> cout = channelsFor(out, multipliers.size());
@@ -483,10 +481,10 @@ struct IntegerRequantizeStage {
         Value remainder = arith::AndIOp::create(b, loc, high, get(mask));
         Value negative = arith::ExtUIOp::create(
             b, loc, i64, cmp(arith::CmpIPredicate::slt, high, c64(0)));
-        Value threshold = arith::AddIOp::create(b, loc, get(halfMask), negative);
+        Value threshold =
+            arith::AddIOp::create(b, loc, get(halfMask), negative);
         Value roundUp = arith::ExtUIOp::create(
-            b, loc, i64,
-            cmp(arith::CmpIPredicate::sgt, remainder, threshold));
+            b, loc, i64, cmp(arith::CmpIPredicate::sgt, remainder, threshold));
         r = arith::AddIOp::create(
             b, loc, arith::ShRSIOp::create(b, loc, high, get(rightShift)),
             roundUp);
@@ -494,16 +492,16 @@ struct IntegerRequantizeStage {
     } else {
       Value p = arith::MulIOp::create(b, loc, a, get(multiplier));
       Value k = get(shift), h = get(half);
-      Value up = arith::ShRSIOp::create(
-          b, loc, arith::AddIOp::create(b, loc, p, h), k);
+      Value up = arith::ShRSIOp::create(b, loc,
+                                        arith::AddIOp::create(b, loc, p, h), k);
       if (mode == qmath::Rounding::HalfUp) {
         r = up;
       } else {
         // Ties away from zero: round |p| half up and restore the sign.
         Value down = arith::SubIOp::create(
             b, loc, c64(0),
-            arith::ShRSIOp::create(b, loc,
-                                   arith::SubIOp::create(b, loc, h, p), k));
+            arith::ShRSIOp::create(b, loc, arith::SubIOp::create(b, loc, h, p),
+                                   k));
         r = arith::SelectOp::create(
             b, loc, cmp(arith::CmpIPredicate::sge, p, c64(0)), up, down);
       }
@@ -526,10 +524,9 @@ using BodyFn =
 /// (already converted). For tensors this is a linalg.generic whose extra
 /// inputs are the per-channel constant vectors of `table`, read through
 /// `axis`; a dynamic axis is checked against the channel count at run time.
-Value applyElementwise(OpBuilder &b, Location loc, Value input,
-                       Type resultType, std::optional<int32_t> axis,
-                       int64_t numChannels, const ConstantTable &table,
-                       BodyFn body) {
+Value applyElementwise(OpBuilder &b, Location loc, Value input, Type resultType,
+                       std::optional<int32_t> axis, int64_t numChannels,
+                       const ConstantTable &table, BodyFn body) {
   auto tensorType = dyn_cast<RankedTensorType>(resultType);
   if (!tensorType) {
     ConstantValues get(b, loc, table, DenseMap<unsigned, Value>());
@@ -555,8 +552,8 @@ Value applyElementwise(OpBuilder &b, Location loc, Value input,
   if (axisSize) {
     Value size = axisSize;
     Value expected = arith::ConstantIndexOp::create(b, loc, numChannels);
-    Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size,
-                                     expected);
+    Value ok =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size, expected);
     cf::AssertOp::create(
         b, loc, ok,
         (Twine("qnn: quantized axis ") + Twine(*axis) +
@@ -564,8 +561,8 @@ Value applyElementwise(OpBuilder &b, Location loc, Value input,
          Twine(numChannels) + ")")
             .str());
   }
-  Value init = tensor::EmptyOp::create(b, loc, tensorType.getShape(),
-                                       tensorType.getElementType(), dynamicDims);
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensorType.getShape(), tensorType.getElementType(), dynamicDims);
 
   MLIRContext *ctx = b.getContext();
   AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
@@ -631,10 +628,9 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
     auto [axis, n] = channelLayout({&*params});
     MLIRContext *ctx = getContext();
     ConstantTable table;
-    QuantizeStage stage = QuantizeStage::plan(
-        table, ctx, *params, n,
-        toMathFlavour(op.getFlavour()),
-        /*mayBeNaN=*/true);
+    QuantizeStage stage = QuantizeStage::plan(table, ctx, *params, n,
+                                              toMathFlavour(op.getFlavour()),
+                                              /*mayBeNaN=*/true);
     IntegerType container = params->getContainerType(ctx);
     Value result = applyElementwise(
         rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
@@ -660,8 +656,8 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
     DequantizeStage stage =
         DequantizeStage::plan(table, getContext(), *params, n);
     Value result = applyElementwise(
-        rewriter, op.getLoc(), adaptor.getInput(), op.getType(), axis, n,
-        table, [&](OpBuilder &b, Location loc, Value q, ConstantValues &get) {
+        rewriter, op.getLoc(), adaptor.getInput(), op.getType(), axis, n, table,
+        [&](OpBuilder &b, Location loc, Value q, ConstantValues &get) {
           return stage.emit(b, loc, q, get);
         });
     rewriter.replaceOp(op, result);
@@ -689,20 +685,20 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
     if (op.getRounding() == RoundingMode::float_) {
       DequantizeStage dq = DequantizeStage::plan(table, ctx, *in, n);
       // A dequantized value is finite or infinite, never NaN.
-      QuantizeStage q = QuantizeStage::plan(
-          table, ctx, *out, n, qmath::QuantizeFlavour::PyTorch,
-          /*mayBeNaN=*/false);
+      QuantizeStage q = QuantizeStage::plan(table, ctx, *out, n,
+                                            qmath::QuantizeFlavour::PyTorch,
+                                            /*mayBeNaN=*/false);
       result = applyElementwise(
-          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n,
-          table, [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
+          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
+          [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
             return q.emit(b, loc, dq.emit(b, loc, v, get), get, container);
           });
     } else {
       IntegerRequantizeStage stage = IntegerRequantizeStage::plan(
           table, ctx, *in, *out, n, toMathRounding(op.getRounding()));
       result = applyElementwise(
-          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n,
-          table, [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
+          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
+          [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
             return stage.emit(b, loc, v, get, container);
           });
     }
@@ -714,8 +710,8 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
 /// Builds `init` filled with zeros: an i32 accumulator of the given shape.
 Value zeroAccumulator(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                       ValueRange dynamicDims) {
-  Value empty = tensor::EmptyOp::create(b, loc, shape, b.getI32Type(),
-                                        dynamicDims);
+  Value empty =
+      tensor::EmptyOp::create(b, loc, shape, b.getI32Type(), dynamicDims);
   Value zero = intConst(b, loc, b.getI32Type(), 0);
   return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
 }
@@ -755,8 +751,8 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     };
     unsigned o = batched ? 1 : 0; // offset of m
     unsigned numDims = o + 3;
-    SmallVector<unsigned> bDim = batched ? SmallVector<unsigned>{0}
-                                         : SmallVector<unsigned>{};
+    SmallVector<unsigned> bDim =
+        batched ? SmallVector<unsigned>{0} : SmallVector<unsigned>{};
     auto with = [&](std::initializer_list<unsigned> rest) {
       SmallVector<unsigned> v(bDim);
       v.append(rest.begin(), rest.end());
@@ -772,15 +768,15 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       if (!resultType.isDynamicDim(d))
         continue;
       bool fromRhs = d == rank - 1;
-      dynamicDims.push_back(tensor::DimOp::create(rewriter, loc,
-                                                  fromRhs ? w : a, d));
+      dynamicDims.push_back(
+          tensor::DimOp::create(rewriter, loc, fromRhs ? w : a, d));
     }
     auto parallel = utils::IteratorType::parallel;
     auto reduction = utils::IteratorType::reduction;
 
     // sum_k a * w, raw storage values widened to i32.
-    Value init = zeroAccumulator(rewriter, loc, resultType.getShape(),
-                                 dynamicDims);
+    Value init =
+        zeroAccumulator(rewriter, loc, resultType.getShape(), dynamicDims);
     SmallVector<utils::IteratorType> mmIterators(o + 2, parallel);
     mmIterators.push_back(reduction);
     Value products =
@@ -822,8 +818,8 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       Value acc = zeroAccumulator(rewriter, loc, shape, dyn);
       // Loops: [b,] kept, k.
       unsigned nd = o + 2;
-      AffineMap xMap = rows ? dims(with({o, o + 1}), nd)
-                            : dims(with({o + 1, o}), nd);
+      AffineMap xMap =
+          rows ? dims(with({o, o + 1}), nd) : dims(with({o + 1, o}), nd);
       SmallVector<utils::IteratorType> its(o + 1, parallel);
       its.push_back(reduction);
       return linalg::GenericOp::create(
@@ -927,7 +923,8 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
           if (rowIndex >= 0)
             acc = arith::SubIOp::create(
                 b, l, acc,
-                arith::MulIOp::create(b, l, get(zwHandle), ext(args[rowIndex])));
+                arith::MulIOp::create(b, l, get(zwHandle),
+                                      ext(args[rowIndex])));
           if (colIndex >= 0)
             acc = arith::SubIOp::create(
                 b, l, acc,
@@ -938,8 +935,10 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
           if (biasIndex >= 0)
             acc = arith::AddIOp::create(b, l, acc, ext(args[biasIndex]));
           // The bias may push the sum out of i32: saturate, as documented.
-          acc = arith::MaxSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MIN));
-          acc = arith::MinSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MAX));
+          acc =
+              arith::MaxSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MIN));
+          acc =
+              arith::MinSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MAX));
           Value acc32 = arith::TruncIOp::create(b, l, i32, acc);
           Value q;
           if (floatStage) {
@@ -1024,8 +1023,7 @@ struct ConstantLowering : OpConversionPattern<ConstantOp> {
 /// rebuilt with the converted types.
 struct RetypeOp : ConversionPattern {
   RetypeOp(const TypeConverter &converter, MLIRContext *ctx)
-      : ConversionPattern(converter, MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {
-  }
+      : ConversionPattern(converter, MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {}
   LogicalResult
   matchAndRewrite(Operation *op, ArrayRef<Value> operands,
                   ConversionPatternRewriter &rewriter) const override {

@@ -9,8 +9,8 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/IR/Builders.h"
-#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "quant/Dialect/QNN/IR/QNNOps.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -46,7 +46,8 @@ Operation *QNNDialect::materializeConstant(OpBuilder &builder, Attribute value,
   auto typed = dyn_cast<TypedAttr>(value);
   if (!typed)
     return nullptr;
-  if (typed.getType() == type && arith::ConstantOp::isBuildableWith(typed, type))
+  if (typed.getType() == type &&
+      arith::ConstantOp::isBuildableWith(typed, type))
     return arith::ConstantOp::create(builder, loc, type, typed);
   return nullptr;
 }

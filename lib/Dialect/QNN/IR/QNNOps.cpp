@@ -40,8 +40,8 @@ static FailureOr<QuantParams> verifyQuantized(Operation *op, Type type,
 /// may carry a tensor encoding.
 static LogicalResult verifyElementwiseShapes(Operation *op,
                                              const QuantParams &params) {
-  for (Type type : llvm::concat<Type>(op->getOperandTypes(),
-                                      op->getResultTypes())) {
+  for (Type type :
+       llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes())) {
     auto tensor = dyn_cast<RankedTensorType>(type);
     if (!tensor)
       continue;
@@ -255,8 +255,8 @@ parseEnumClause(OpAsmParser &parser, AttrT &attr, StringRef keyword,
     return failure();
   std::optional<EnumT> value = symbolize(name);
   if (!value)
-    return parser.emitError(loc) << "unknown " << keyword << " '" << name
-                                 << "'";
+    return parser.emitError(loc)
+           << "unknown " << keyword << " '" << name << "'";
   attr = AttrT::get(ctx, *value);
   return success();
 }
@@ -305,8 +305,8 @@ OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
   if (auto dequantize = getInput().getDefiningOp<DequantizeOp>()) {
     if (dequantize.getInput().getType() == getType() &&
         isIdentityOnAllInputs(*params, [&](int64_t q, const auto &channel) {
-          return qmath::quantizeValue(
-              qmath::dequantizeValue(q, channel), channel, flavour);
+          return qmath::quantizeValue(qmath::dequantizeValue(q, channel),
+                                      channel, flavour);
         }))
       return dequantize.getInput();
   }
@@ -325,8 +325,8 @@ OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
   results.reserve(n);
   for (int64_t i = 0; i < n; ++i) {
     float x = (*inputs)[expand ? 0 : i];
-    results.push_back(qmath::quantizeValue(
-        x, params->channels[channelOf(i)], flavour));
+    results.push_back(
+        qmath::quantizeValue(x, params->channels[channelOf(i)], flavour));
   }
   return StorageAttr::get(
       getContext(),
@@ -367,8 +367,8 @@ OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
   SmallVector<float> results;
   results.reserve(n);
   for (int64_t i = 0; i < n; ++i)
-    results.push_back(qmath::dequantizeValue(
-        (*inputs)[expand ? 0 : i], params->channels[channelOf(i)]));
+    results.push_back(qmath::dequantizeValue((*inputs)[expand ? 0 : i],
+                                             params->channels[channelOf(i)]));
   return makeF32Attr(getType(), results);
 }
 
@@ -391,15 +391,15 @@ LogicalResult RequantizeOp::verify() {
       (*in->axis != *out->axis || in->numChannels() != out->numChannels()))
     return emitOpError("operand and result are quantized per axis along "
                        "different axes or with different channel counts (")
-           << *in->axis << " with " << in->numChannels() << " vs "
-           << *out->axis << " with " << out->numChannels() << ")";
+           << *in->axis << " with " << in->numChannels() << " vs " << *out->axis
+           << " with " << out->numChannels() << ")";
   if (getRounding() == RoundingMode::float_)
     return success();
 
   // The integer modes take a = q - z as an int32 accumulator.
   if (in->storageWidth == 32) {
-    bool allZero = llvm::all_of(
-        in->channels, [](const auto &c) { return c.zeroPoint == 0; });
+    bool allZero = llvm::all_of(in->channels,
+                                [](const auto &c) { return c.zeroPoint == 0; });
     if (!in->isSigned || !allZero)
       return emitOpError("rounding mode '")
              << stringifyRoundingMode(getRounding())
@@ -524,35 +524,53 @@ static int64_t maxMagnitude(const QuantParams &p) {
   return std::max(std::abs(p.qmin), std::abs(p.qmax));
 }
 
-LogicalResult MatmulOp::verify() {
-  auto lhsType = dyn_cast<RankedTensorType>(getLhs().getType());
-  auto rhsType = dyn_cast<RankedTensorType>(getRhs().getType());
-  auto resultType = dyn_cast<RankedTensorType>(getType());
-  if (!lhsType || !rhsType || !resultType)
-    return emitOpError("operands and result must be ranked tensors");
+LogicalResult mlir::qnn::verifyMatmulTypes(EmitErrorFn emitError, Type lhsT,
+                                           Type rhsT, Type biasT, Type resultT,
+                                           RoundingMode rounding) {
+  auto lhsType = dyn_cast<RankedTensorType>(lhsT);
+  auto rhsType = dyn_cast<RankedTensorType>(rhsT);
+  auto resultType = dyn_cast<RankedTensorType>(resultT);
+  auto quantized = [&](Type type, StringRef role) {
+    return getQuantParamsOf(type,
+                            [&]() { return emitError() << role << " type: "; });
+  };
+  if (!lhsType || !rhsType || !resultType) {
+    emitError() << "operands and result must be ranked tensors";
+    return failure();
+  }
   int64_t rank = lhsType.getRank();
   if ((rank != 2 && rank != 3) || rhsType.getRank() != rank ||
-      resultType.getRank() != rank)
-    return emitOpError("expected 2-D operands (MxK, KxN -> MxN) or batched "
-                       "3-D ones (BxMxK, BxKxN -> BxMxN), got ranks ")
-           << lhsType.getRank() << ", " << rhsType.getRank() << " -> "
-           << resultType.getRank();
-  FailureOr<QuantParams> lhs = verifyQuantized(*this, lhsType, "lhs");
-  FailureOr<QuantParams> rhs = verifyQuantized(*this, rhsType, "rhs");
-  FailureOr<QuantParams> out = verifyQuantized(*this, resultType, "result");
+      resultType.getRank() != rank) {
+    emitError() << "expected 2-D operands (MxK, KxN -> MxN) or batched "
+                   "3-D ones (BxMxK, BxKxN -> BxMxN), got ranks "
+                << lhsType.getRank() << ", " << rhsType.getRank() << " -> "
+                << resultType.getRank();
+    return failure();
+  }
+  FailureOr<QuantParams> lhs = quantized(lhsType, "lhs");
+  FailureOr<QuantParams> rhs = quantized(rhsType, "rhs");
+  FailureOr<QuantParams> out = quantized(resultType, "result");
   if (failed(lhs) || failed(rhs) || failed(out))
     return failure();
-  if (lhs->isPerAxis())
-    return emitOpError("lhs (activations) must be quantized per tensor");
-  if (out->isPerAxis())
-    return emitOpError("result must be quantized per tensor");
-  if (rhs->isPerAxis() && *rhs->axis != rank - 1)
-    return emitOpError("rhs (weights) may be quantized per output channel "
-                       "only, i.e. along axis ")
-           << rank - 1 << ", got axis " << *rhs->axis;
-  if (out->storageWidth > 16)
-    return emitOpError("result storage must be at most 16 bits wide, got ")
-           << out->storageWidth;
+  if (lhs->isPerAxis()) {
+    emitError() << "lhs (activations) must be quantized per tensor";
+    return failure();
+  }
+  if (out->isPerAxis()) {
+    emitError() << "result must be quantized per tensor";
+    return failure();
+  }
+  if (rhs->isPerAxis() && *rhs->axis != rank - 1) {
+    emitError() << "rhs (weights) may be quantized per output channel "
+                   "only, i.e. along axis "
+                << rank - 1 << ", got axis " << *rhs->axis;
+    return failure();
+  }
+  if (out->storageWidth > 16) {
+    emitError() << "result storage must be at most 16 bits wide, got "
+                << out->storageWidth;
+    return failure();
+  }
 
   int64_t k = lhsType.getDimSize(rank - 1);
   if (!compatibleSize(k, rhsType.getDimSize(rank - 2)) ||
@@ -560,73 +578,94 @@ LogicalResult MatmulOp::verify() {
                       resultType.getDimSize(rank - 2)) ||
       !compatibleSize(rhsType.getDimSize(rank - 1),
                       resultType.getDimSize(rank - 1)) ||
-      (rank == 3 && (!compatibleSize(lhsType.getDimSize(0),
-                                     rhsType.getDimSize(0)) ||
-                     !compatibleSize(lhsType.getDimSize(0),
-                                     resultType.getDimSize(0)))))
-    return emitOpError("incompatible shapes ")
-           << lhsType << " x " << rhsType << " -> " << resultType;
+      (rank == 3 &&
+       (!compatibleSize(lhsType.getDimSize(0), rhsType.getDimSize(0)) ||
+        !compatibleSize(lhsType.getDimSize(0), resultType.getDimSize(0))))) {
+    emitError() << "incompatible shapes " << lhsType << " x " << rhsType
+                << " -> " << resultType;
+    return failure();
+  }
 
   // The raw sum of products is accumulated in i32 (zero points are folded
   // out of the loop), so K times the largest product must fit.
-  if (ShapedType::isDynamic(k))
-    return emitOpError("the reduction dimension K must be static, so that "
-                       "the i32 accumulator can be proved not to overflow");
-  __int128 bound = static_cast<__int128>(k) * maxMagnitude(*lhs) *
-                   maxMagnitude(*rhs);
-  if (bound > std::numeric_limits<int32_t>::max())
-    return emitOpError("the i32 accumulator could overflow: K = ")
-           << k << " products of up to " << maxMagnitude(*lhs) << " x "
-           << maxMagnitude(*rhs);
+  if (ShapedType::isDynamic(k)) {
+    emitError() << "the reduction dimension K must be static, so that "
+                   "the i32 accumulator can be proved not to overflow";
+    return failure();
+  }
+  __int128 bound =
+      static_cast<__int128>(k) * maxMagnitude(*lhs) * maxMagnitude(*rhs);
+  if (bound > std::numeric_limits<int32_t>::max()) {
+    emitError() << "the i32 accumulator could overflow: K = " << k
+                << " products of up to " << maxMagnitude(*lhs) << " x "
+                << maxMagnitude(*rhs);
+    return failure();
+  }
 
   // The bias is the accumulator's own type: i32 storage, zero point 0,
   // scale s_a * s_w (per output channel with per-channel weights).
   size_t n = rhs->numChannels();
-  if (Value bias = getBias()) {
-    auto biasType = dyn_cast<RankedTensorType>(bias.getType());
+  if (biasT) {
+    auto biasType = dyn_cast<RankedTensorType>(biasT);
     if (!biasType || biasType.getRank() != 1 ||
         !compatibleSize(biasType.getDimSize(0),
-                        resultType.getDimSize(rank - 1)))
-      return emitOpError("bias must be a 1-D tensor of N elements, got ")
-             << bias.getType();
-    FailureOr<QuantParams> b = verifyQuantized(*this, biasType, "bias");
+                        resultType.getDimSize(rank - 1))) {
+      emitError() << "bias must be a 1-D tensor of N elements, got " << biasT;
+      return failure();
+    }
+    FailureOr<QuantParams> b = quantized(biasType, "bias");
     if (failed(b))
       return failure();
-    if (b->storageWidth != 32 || !b->isSigned)
-      return emitOpError("bias storage must be i32");
-    if (b->isPerAxis() && rhs->isPerAxis() && b->numChannels() != n)
-      return emitOpError("bias has ")
-             << b->numChannels() << " scales but the weights have " << n;
+    if (b->storageWidth != 32 || !b->isSigned) {
+      emitError() << "bias storage must be i32";
+      return failure();
+    }
+    if (b->isPerAxis() && rhs->isPerAxis() && b->numChannels() != n) {
+      emitError() << "bias has " << b->numChannels()
+                  << " scales but the weights have " << n;
+      return failure();
+    }
     size_t channels = std::max(n, b->numChannels());
     for (size_t c = 0; c < channels; ++c) {
       const auto &bc = b->channels[b->isPerAxis() ? c : 0];
       const auto &wc = rhs->channels[rhs->isPerAxis() ? c : 0];
       double expected = static_cast<double>(lhs->channels[0].scale) *
                         static_cast<double>(wc.scale);
-      if (bc.zeroPoint != 0)
-        return emitOpError("bias zero point must be 0, got ") << bc.zeroPoint;
+      if (bc.zeroPoint != 0) {
+        emitError() << "bias zero point must be 0, got " << bc.zeroPoint;
+        return failure();
+      }
       // float32 scales: allow the rounding of the product to float32.
       if (std::abs(static_cast<double>(bc.scale) - expected) >
-          1e-6 * expected)
-        return emitOpError("bias scale ")
-               << bc.scale << " of channel " << c << " is not s_a * s_w = "
-               << expected;
+          1e-6 * expected) {
+        emitError() << "bias scale " << bc.scale << " of channel " << c
+                    << " is not s_a * s_w = " << expected;
+        return failure();
+      }
     }
   }
 
-  if (getRounding() != RoundingMode::float_) {
+  if (rounding != RoundingMode::float_) {
     for (size_t c = 0; c < n; ++c) {
       double m = qmath::productMultiplier(lhs->channels[0].scale,
                                           rhs->channels[c].scale,
                                           out->channels[0].scale);
-      if (!(m < qmath::kMaxIntegerMultiplier))
-        return emitOpError("multiplier s_a * s_w / s_out = ")
-               << m << " is too large for rounding mode '"
-               << stringifyRoundingMode(getRounding())
-               << "' (it must be below 2^30)";
+      if (!(m < qmath::kMaxIntegerMultiplier)) {
+        emitError() << "multiplier s_a * s_w / s_out = " << m
+                    << " is too large for rounding mode '"
+                    << stringifyRoundingMode(rounding)
+                    << "' (it must be below 2^30)";
+        return failure();
+      }
     }
   }
   return success();
+}
+
+LogicalResult MatmulOp::verify() {
+  return verifyMatmulTypes(
+      [&]() { return emitOpError(); }, getLhs().getType(), getRhs().getType(),
+      getBias() ? getBias().getType() : Type(), getType(), getRounding());
 }
 
 //===----------------------------------------------------------------------===//

@@ -116,13 +116,11 @@ FailureOr<QuantParams> mlir::qnn::getQuantParams(Type elementType,
   ArrayRef<int64_t> zeroPoints = perAxis.getZeroPoints();
   if (scales.size() != zeroPoints.size())
     return emitError() << "per-axis type has " << scales.size()
-                       << " scales but " << zeroPoints.size()
-                       << " zero points";
+                       << " scales but " << zeroPoints.size() << " zero points";
   if (!ShapedType::isDynamic(axisSize) &&
       static_cast<int64_t>(scales.size()) != axisSize)
-    return emitError() << "expected " << axisSize << " scales for axis "
-                       << axis << " of size " << axisSize << ", got "
-                       << scales.size();
+    return emitError() << "expected " << axisSize << " scales for axis " << axis
+                       << " of size " << axisSize << ", got " << scales.size();
   params.axis = axis;
   for (auto [scale, zeroPoint] : llvm::zip_equal(scales, zeroPoints)) {
     qmath::ChannelParams channel;

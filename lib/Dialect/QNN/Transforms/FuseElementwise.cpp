@@ -72,8 +72,8 @@ struct FuseProducer : OpRewritePattern<linalg::GenericOp> {
         rewriter.replaceUsesWithIf(original, replacement, [&](OpOperand &use) {
           return use.getOwner() != fused->fusedOp;
         });
-      rewriter.replaceOp(op, fused->fusedOp->getResults().take_back(
-                                 op->getNumResults()));
+      rewriter.replaceOp(
+          op, fused->fusedOp->getResults().take_back(op->getNumResults()));
       if (producer && producer->use_empty())
         rewriter.eraseOp(producer);
       return success();

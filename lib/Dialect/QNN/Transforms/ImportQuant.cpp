@@ -49,8 +49,7 @@ struct ImportStorageCast : OpRewritePattern<quant::StorageCastOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(quant::StorageCastOp op,
                                 PatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<StorageCastOp>(op, op.getType(),
-                                               op.getInput());
+    rewriter.replaceOpWithNewOp<StorageCastOp>(op, op.getType(), op.getInput());
     return success();
   }
 };
@@ -65,8 +64,8 @@ struct QNNImportQuantPass
       if (!isa<quant::QuantizeCastOp, quant::DequantizeCastOp,
                quant::StorageCastOp>(op))
         return;
-      for (Type type : llvm::concat<Type>(op->getOperandTypes(),
-                                          op->getResultTypes())) {
+      for (Type type :
+           llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes())) {
         if (!isa<quant::QuantizedType>(getElementTypeOrSelf(type)))
           continue;
         if (failed(getQuantParamsOf(type, [&]() {

@@ -111,8 +111,8 @@ void collapseIfContiguous(OpBuilder &b, Location loc,
   for (OperandAccess &a : accesses) {
     int64_t rank = cast<MemRefType>(a.memref.getType()).getRank();
     ReassociationIndices all = llvm::to_vector(llvm::seq<int64_t>(0, rank));
-    a.memref = memref::CollapseShapeOp::create(b, loc, a.memref,
-                                               ArrayRef<ReassociationIndices>{all});
+    a.memref = memref::CollapseShapeOp::create(
+        b, loc, a.memref, ArrayRef<ReassociationIndices>{all});
     a.map = AffineMap::getMultiDimIdentityMap(1, b.getContext());
   }
 }
@@ -157,14 +157,14 @@ private:
     Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
     if (static_cast<int64_t>(ivs.size()) < rank - 1) {
       Value ub = memref::DimOp::create(b, loc, outBuffer, ivs.size());
-      scf::ForOp::create(b, loc, c0, ub, c1, ValueRange{},
-                         [&](OpBuilder &nb, Location nloc, Value iv,
-                             ValueRange) {
-                           ivs.push_back(iv);
-                           buildOuterLoops(nb, nloc, outBuffer, rank, ivs);
-                           ivs.pop_back();
-                           scf::YieldOp::create(nb, nloc);
-                         });
+      scf::ForOp::create(
+          b, loc, c0, ub, c1, ValueRange{},
+          [&](OpBuilder &nb, Location nloc, Value iv, ValueRange) {
+            ivs.push_back(iv);
+            buildOuterLoops(nb, nloc, outBuffer, rank, ivs);
+            ivs.pop_back();
+            scf::YieldOp::create(nb, nloc);
+          });
       return;
     }
     // Innermost dimension: packed groups of vectors (when the result
@@ -178,19 +178,18 @@ private:
           arith::ConstantIndexOp::create(b, loc, lanes * packFactor);
       Value groupEnd = arith::SubIOp::create(
           b, loc, n, arith::RemUIOp::create(b, loc, n, groupStep));
-      scf::ForOp::create(b, loc, c0, groupEnd, groupStep, ValueRange{},
-                         [&](OpBuilder &nb, Location nloc, Value iv,
-                             ValueRange) {
-                           emitPacked(nb, nloc, ivs, iv);
-                           scf::YieldOp::create(nb, nloc);
-                         });
+      scf::ForOp::create(
+          b, loc, c0, groupEnd, groupStep, ValueRange{},
+          [&](OpBuilder &nb, Location nloc, Value iv, ValueRange) {
+            emitPacked(nb, nloc, ivs, iv);
+            scf::YieldOp::create(nb, nloc);
+          });
       start = groupEnd;
     }
     Value rem = arith::RemUIOp::create(b, loc, n, step);
     Value mainEnd = arith::SubIOp::create(b, loc, n, rem);
     scf::ForOp::create(b, loc, start, mainEnd, step, ValueRange{},
-                       [&](OpBuilder &nb, Location nloc, Value iv,
-                           ValueRange) {
+                       [&](OpBuilder &nb, Location nloc, Value iv, ValueRange) {
                          emitStep(nb, nloc, ivs, iv, /*mask=*/nullptr);
                          scf::YieldOp::create(nb, nloc);
                        });
@@ -229,8 +228,8 @@ private:
         Value scalar = memref::LoadOp::create(b, loc, access.memref, indices);
         v = vector::BroadcastOp::create(b, loc, vectorOf(elementType), scalar);
       } else if (!mask) {
-        v = vector::LoadOp::create(b, loc, vectorOf(elementType),
-                                   access.memref, indices);
+        v = vector::LoadOp::create(b, loc, vectorOf(elementType), access.memref,
+                                   indices);
       } else {
         Value zero = arith::ConstantOp::create(
             b, loc, b.getZeroAttr(vectorOf(elementType)));
@@ -241,8 +240,8 @@ private:
     }
     for (Operation &bodyOp : body->without_terminator()) {
       if (auto cst = dyn_cast<arith::ConstantOp>(bodyOp)) {
-        auto splat = SplatElementsAttr::get(vectorOf(cst.getType()),
-                                            cst.getValue());
+        auto splat =
+            SplatElementsAttr::get(vectorOf(cst.getType()), cst.getValue());
         mapping.map(cst.getResult(),
                     arith::ConstantOp::create(b, loc, splat).getResult());
         continue;
@@ -250,9 +249,9 @@ private:
       // Values from outside the body are the same for every lane.
       for (Value operand : bodyOp.getOperands())
         if (!mapping.contains(operand))
-          mapping.map(operand, vector::BroadcastOp::create(
-                                   b, loc, vectorOf(operand.getType()),
-                                   operand));
+          mapping.map(operand,
+                      vector::BroadcastOp::create(
+                          b, loc, vectorOf(operand.getType()), operand));
       Operation *clone = b.clone(bodyOp, mapping);
       for (OpResult result : clone->getResults())
         result.setType(vectorOf(result.getType()));

@@ -62,6 +62,11 @@ FailureOr<QuantParams> getQuantParams(Type elementType, EmitErrorFn emitError,
 FailureOr<QuantParams> getQuantParamsOf(Type scalarOrTensor,
                                         EmitErrorFn emitError);
 
+/// The type rules of qnn.matmul (the op's verifier), for callers that want
+/// to know whether an op with these types would verify before creating it.
+LogicalResult verifyMatmulTypes(EmitErrorFn emitError, Type lhs, Type rhs,
+                                Type bias, Type result, RoundingMode rounding);
+
 /// The scalar reference's names for the op attributes.
 qmath::QuantizeFlavour toMathFlavour(Flavour flavour);
 qmath::Rounding toMathRounding(RoundingMode mode);
