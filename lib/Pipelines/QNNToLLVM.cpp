@@ -42,6 +42,8 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
   std::string pipeline = llvm::formatv(
       // Import before anything folds: quant.dcast's own folder is inexact.
       "qnn-import-quant,"
+      // QDQ islands become integer ops before anything folds their casts.
+      "qnn-fuse-qdq{{rounding={3}},"
       "convert-qnn-to-linalg,"
       // arith ops on tensors become generics too, so that they fuse.
       "func.func(convert-elementwise-to-linalg),"
@@ -74,7 +76,8 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       "canonicalize,cse",
       target.vectorWidth, target.cpu,
       target.features.empty() ? std::string("\"\"")
-                              : "\"" + target.features + "\"");
+                              : "\"" + target.features + "\"",
+      options.qdqRounding.getValue());
   return parsePassPipeline(pipeline, pm);
 }
 

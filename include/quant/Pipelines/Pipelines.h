@@ -21,6 +21,11 @@ struct QNNToLLVMOptions : public PassPipelineOptions<QNNToLLVMOptions> {
       llvm::cl::desc("Comma-separated target features (+avx2,+fma); empty "
                      "for the CPU's own"),
       llvm::cl::init("")};
+  PassOptions::Option<std::string> qdqRounding{
+      *this, "qdq-rounding",
+      llvm::cl::desc("Rounding mode of the integer ops that QDQ islands are "
+                     "fused into (float, double_round, half_up, half_away)"),
+      llvm::cl::init("float")};
   PassOptions::Option<unsigned> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("Vector width in bits; 0 picks the widest the target "

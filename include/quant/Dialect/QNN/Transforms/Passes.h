@@ -24,6 +24,11 @@ namespace qnn {
 /// Patterns that rewrite quant.qcast / dcast / scast into qnn ops.
 void populateImportQuantPatterns(RewritePatternSet &patterns);
 
+/// The patterns of qnn-fuse-qdq: QDQ islands to qnn integer ops whose
+/// output stage rounds in `rounding`.
+void populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
+                                RoundingMode rounding);
+
 /// The patterns of qnn-fuse-elementwise: elementwise producer-consumer
 /// fusion of linalg.generic ops on tensors, with the clean-ups it needs.
 void populateQNNFuseElementwisePatterns(RewritePatternSet &patterns);

@@ -30,6 +30,41 @@ def QNNImportQuant : Pass<"qnn-import-quant"> {
   let dependentDialects = ["::mlir::qnn::QNNDialect"];
 }
 
+def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
+  let summary = "Rewrite dequantize -> float matmul -> quantize into qnn.matmul";
+  let description = [{
+    Frontends express quantized layers as float ops between dequantize and
+    quantize (the QDQ form). This pass turns each such island into the qnn
+    integer op, whose arithmetic is exact in i32 and rounds once, in the
+    rounding mode the `rounding` option names:
+
+    ```mlir
+    // Before (qnn ops or upstream quant.dcast / quant.qcast)
+    %a = qnn.dequantize %qa : tensor<4x16x!qa> -> tensor<4x16xf32>
+    %w = qnn.dequantize %qw : tensor<16x8x!qw> -> tensor<16x8xf32>
+    %z = linalg.fill ins(%zero : f32) outs(%e : tensor<4x8xf32>) -> tensor<4x8xf32>
+    %y = linalg.matmul ins(%a, %w : ...) outs(%z : tensor<4x8xf32>) -> tensor<4x8xf32>
+    %q = qnn.quantize %y : tensor<4x8xf32> -> tensor<4x8x!qo>
+    // After
+    %q = qnn.matmul %qa, %qw : tensor<4x16x!qa>, tensor<16x8x!qw> -> tensor<4x8x!qo>
+    ```
+
+    `linalg.matmul` and `linalg.batch_matmul` with their default indexing,
+    accumulating into zeros, are fused; weights may come from a quantize of
+    a float constant. An island the integer op cannot express (per-axis
+    activations, a dynamic K, an accumulator that could overflow, an ONNX
+    flavour quantize) is left as it is: correct float code. The fusion
+    changes the numbers on purpose: the integer op is what the QDQ form
+    stands for.
+  }];
+  let options = [
+    Option<"rounding", "rounding", "std::string", /*default=*/"\"float\"",
+           "Rounding mode of the fused ops' output stage: float, "
+           "double_round, half_up or half_away">,
+  ];
+  let dependentDialects = ["::mlir::qnn::QNNDialect"];
+}
+
 def QNNFuseElementwise : Pass<"qnn-fuse-elementwise"> {
   let summary = "Fuse chains of elementwise linalg ops on tensors into one";
   let description = [{

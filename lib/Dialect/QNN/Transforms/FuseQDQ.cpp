@@ -1,0 +1,124 @@
+//===- FuseQDQ.cpp - Dequantize/float op/quantize islands to qnn ops ------===//
+//
+// The QDQ form marks a quantized layer with float code between casts; the
+// qnn op for it computes the layer's integer arithmetic exactly, which is
+// what quantization-aware frontends mean by that form.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "quant/Dialect/QNN/IR/QNNOps.h"
+#include "quant/Dialect/QNN/IR/QNNParams.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QNNFUSEQDQ
+#include "quant/Dialect/QNN/Transforms/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+using namespace mlir::qnn;
+
+namespace {
+
+/// The quantized value that `v` dequantizes (qnn or upstream cast), if any.
+Value dequantizedFrom(Value v) {
+  if (auto op = v.getDefiningOp<DequantizeOp>())
+    return op.getInput();
+  if (auto op = v.getDefiningOp<quant::DequantizeCastOp>())
+    return op.getInput();
+  return {};
+}
+
+/// True when `v` is a float tensor of zeros.
+bool isZeroTensor(Value v) {
+  if (auto fill = v.getDefiningOp<linalg::FillOp>())
+    return matchPattern(fill.value(), m_AnyZeroFloat());
+  return matchPattern(v, m_AnyZeroFloat());
+}
+
+/// quantize(linalg.matmul / batch_matmul(dequantize(a), dequantize(w)),
+/// accumulating into zeros) -> qnn.matmul(a, w).
+struct FuseMatmulIsland : RewritePattern {
+  FuseMatmulIsland(MLIRContext *ctx, RoundingMode rounding)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        rounding(rounding) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    Value floatResult;
+    if (auto quantize = dyn_cast<QuantizeOp>(op)) {
+      // The integer op's output stage multiplies by a factor, as the
+      // PyTorch flavour does; ONNX's division is another rounding.
+      if (quantize.getFlavour() != Flavour::pytorch)
+        return failure();
+      floatResult = quantize.getInput();
+    } else if (auto cast = dyn_cast<quant::QuantizeCastOp>(op)) {
+      floatResult = cast.getInput();
+    } else {
+      return failure();
+    }
+    Operation *producer = floatResult.getDefiningOp();
+    if (!producer || !floatResult.hasOneUse())
+      return failure();
+    bool isContraction = false;
+    if (auto mm = dyn_cast<linalg::MatmulOp>(producer))
+      isContraction = !mm.hasUserDefinedMaps();
+    else if (auto bmm = dyn_cast<linalg::BatchMatmulOp>(producer))
+      isContraction = !bmm.hasUserDefinedMaps();
+    if (!isContraction)
+      return rewriter.notifyMatchFailure(op, "not a plain (batch) matmul");
+    auto linalgOp = cast<linalg::LinalgOp>(producer);
+    if (linalgOp.getNumDpsInputs() != 2 || linalgOp.getNumDpsInits() != 1 ||
+        !linalgOp.hasPureTensorSemantics())
+      return failure();
+    Value lhs = dequantizedFrom(linalgOp.getDpsInputs()[0]);
+    Value rhs = dequantizedFrom(linalgOp.getDpsInputs()[1]);
+    if (!lhs || !rhs || !isZeroTensor(linalgOp.getDpsInits()[0]))
+      return rewriter.notifyMatchFailure(op, "not a QDQ island");
+    Type resultType = op->getResult(0).getType();
+    auto silent = []() { return InFlightDiagnostic(); };
+    if (failed(verifyMatmulTypes(silent, lhs.getType(), rhs.getType(), Type(),
+                                 resultType, rounding)))
+      return rewriter.notifyMatchFailure(op, "not expressible as qnn.matmul");
+    rewriter.replaceOpWithNewOp<MatmulOp>(op, resultType, lhs, rhs,
+                                          /*bias=*/Value(), rounding);
+    return success();
+  }
+
+  RoundingMode rounding;
+};
+
+struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    std::optional<RoundingMode> mode = symbolizeRoundingMode(rounding);
+    if (!mode) {
+      getOperation()->emitError("qnn-fuse-qdq: unknown rounding mode '")
+          << rounding << "' (expected float, double_round, half_up or "
+          << "half_away)";
+      return signalPassFailure();
+    }
+    RewritePatternSet patterns(&getContext());
+    populateQNNFuseQDQPatterns(patterns, *mode);
+    // No folding: the QDQ casts of constants must stay recognizable, and
+    // upstream's dcast(qcast(x)) -> x folder must not run.
+    GreedyRewriteConfig config;
+    config.enableFolding(false);
+    config.enableConstantCSE(false);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     config)))
+      return signalPassFailure();
+  }
+};
+} // namespace
+
+void mlir::qnn::populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
+                                          RoundingMode rounding) {
+  patterns.add<FuseMatmulIsland>(patterns.getContext(), rounding);
+}
