@@ -8,6 +8,9 @@
 // RUN: quant-opt %s --qnn-to-llvm | \
 // RUN:   mlir-runner -e main -entry-point-result=void \
 // RUN:     -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils | FileCheck %s
+// RUN: quant-opt %s --qnn-to-llvm="vector-width=128" | \
+// RUN:   mlir-runner -e main -entry-point-result=void \
+// RUN:     -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils | FileCheck %s
 
 func.func private @printMemrefI32(tensor<*xi32> {bufferization.access = "read"})
 

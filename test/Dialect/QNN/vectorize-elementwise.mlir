@@ -196,3 +196,61 @@ func.func @negative_sub_byte_memref(%x: memref<?xi4>, %y: memref<?xi8>) {
   }
   return
 }
+
+// -----
+
+#a = affine_map<(d0, d1, d2) -> (d0, d2)>
+#w = affine_map<(d0, d1, d2) -> (d2, d1)>
+#c = affine_map<(d0, d1, d2) -> (d0, d1)>
+
+// A matrix product (parallel m, n; reduction k) is vectorized along n, its
+// innermost parallel loop: per row and 16 columns, the accumulator vector
+// is loaded once, carried through the k loop (a broadcast of a[m, k] times
+// the contiguous w[k, n:n+16]) and stored once; a masked step covers the
+// last columns.
+// CHECK-LABEL: func.func @vectorize_matmul_reduction
+// CHECK-SAME: (%[[A:.*]]: memref<?x?xi32>, %[[W:.*]]: memref<?x?xi32>, %[[C:.*]]: memref<?x?xi32>)
+// CHECK: scf.for %[[M:.*]] =
+// CHECK:   scf.for %[[N:.*]] =
+// CHECK:     %[[ACC:.*]] = vector.load %[[C]][%[[M]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
+// CHECK:     %[[SUM:.*]] = scf.for %[[K:.*]] = {{.*}} iter_args(%[[CUR:.*]] = %[[ACC]]) -> (vector<16xi32>)
+// CHECK:       %[[AS:.*]] = memref.load %[[A]][%[[M]], %[[K]]]
+// CHECK:       %[[AV:.*]] = vector.broadcast %[[AS]] : i32 to vector<16xi32>
+// CHECK:       %[[WV:.*]] = vector.load %[[W]][%[[K]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
+// CHECK:       %[[P:.*]] = arith.muli %[[AV]], %[[WV]] : vector<16xi32>
+// CHECK:       %[[NEXT:.*]] = arith.addi %[[CUR]], %[[P]] : vector<16xi32>
+// CHECK:       scf.yield %[[NEXT]] : vector<16xi32>
+// CHECK:     vector.store %[[SUM]], %[[C]][%[[M]], %[[N]]]
+// CHECK:   vector.create_mask
+// CHECK:   vector.maskedload %[[C]]
+// CHECK:   scf.for
+// CHECK:   vector.maskedstore %[[C]]
+func.func @vectorize_matmul_reduction(%a: memref<?x?xi32>, %w: memref<?x?xi32>, %c: memref<?x?xi32>) {
+  linalg.generic {indexing_maps = [#a, #w, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %w : memref<?x?xi32>, memref<?x?xi32>) outs(%c : memref<?x?xi32>) {
+  ^bb0(%x: i32, %y: i32, %acc: i32):
+    %p = arith.muli %x, %y : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// -----
+
+#in = affine_map<(d0, d1) -> (d0, d1)>
+#out = affine_map<(d0, d1) -> (d0)>
+
+// A row sum reduces along the contiguous dimension: the parallel dimension
+// is not unit-stride in the input, so it stays with scalar loops.
+// CHECK-LABEL: func.func @negative_row_sum
+// CHECK: linalg.generic
+func.func @negative_row_sum(%x: memref<?x?xi32>, %y: memref<?xi32>) {
+  linalg.generic {indexing_maps = [#in, #out], iterator_types = ["parallel", "reduction"]}
+      ins(%x : memref<?x?xi32>) outs(%y : memref<?xi32>) {
+  ^bb0(%v: i32, %acc: i32):
+    %s = arith.addi %acc, %v : i32
+    linalg.yield %s : i32
+  }
+  return
+}

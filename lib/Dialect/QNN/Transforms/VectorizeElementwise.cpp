@@ -10,6 +10,7 @@
 
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
@@ -50,11 +51,12 @@ bool hasUnitInnerStride(MemRefType type) {
 
 /// Checks that `op` can be vectorized lane by lane and returns how each
 /// operand is accessed.
-FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
-  if (!op.hasPureBufferSemantics() || op.getNumLoops() == 0 ||
-      op.getNumParallelLoops() != op.getNumLoops())
-    return failure();
-  unsigned inner = op.getNumLoops() - 1;
+/// Checks that every operand is a byte-addressable buffer read through a
+/// projected permutation, and that the loop dimension `vecDim` is either the
+/// last (unit-stride) dimension of an operand (a vector load) or absent from
+/// it (a scalar load and a broadcast).
+FailureOr<SmallVector<OperandAccess>> analyzeOperands(linalg::GenericOp op,
+                                                      unsigned vecDim) {
   SmallVector<OperandAccess> accesses;
   for (OpOperand &operand : op->getOpOperands()) {
     auto type = dyn_cast<MemRefType>(operand.get().getType());
@@ -69,17 +71,19 @@ FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
     AffineMap map = op.getMatchingIndexingMap(&operand);
     if (!map.isProjectedPermutation())
       return failure();
-    bool isOutput = op.isDpsInit(&operand);
-    if (isOutput && !map.isIdentity())
-      return failure();
     std::optional<unsigned> pos =
-        map.getResultPosition(getAffineDimExpr(inner, op.getContext()));
+        map.getResultPosition(getAffineDimExpr(vecDim, op.getContext()));
     bool contiguous = pos.has_value();
     if (contiguous &&
         (*pos != map.getNumResults() - 1 || !hasUnitInnerStride(type)))
       return failure();
     accesses.push_back({operand.get(), map, contiguous});
   }
+  return accesses;
+}
+
+/// Checks that the body can run lane by lane on vectors.
+LogicalResult analyzeBody(linalg::GenericOp op) {
   for (Operation &bodyOp : op.getBody()->without_terminator()) {
     if (bodyOp.getNumRegions() != 0)
       return failure();
@@ -95,7 +99,56 @@ FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
         !isSpeculatable(&bodyOp))
       return failure();
   }
+  return success();
+}
+
+/// An all-parallel generic, vectorized along its innermost loop.
+FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumLoops() == 0 ||
+      op.getNumParallelLoops() != op.getNumLoops() || failed(analyzeBody(op)))
+    return failure();
+  FailureOr<SmallVector<OperandAccess>> accesses =
+      analyzeOperands(op, op.getNumLoops() - 1);
+  if (failed(accesses))
+    return failure();
+  for (auto [k, access] : llvm::enumerate(*accesses))
+    if (op.isDpsInit(&op->getOpOperand(k)) && !access.map.isIdentity())
+      return failure();
   return accesses;
+}
+
+/// A generic with reduction loops and one output indexed by its parallel
+/// loops in order (a matrix product, a sum over rows), vectorized along its
+/// innermost parallel loop; the reduction loops run inside, carrying the
+/// accumulator vector.
+struct ReductionPlan {
+  SmallVector<unsigned> parallelDims, reductionDims;
+  SmallVector<OperandAccess> accesses;
+};
+
+FailureOr<ReductionPlan> analyzeReduction(linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumReductionLoops() == 0 ||
+      op.getNumDpsInits() != 1 || failed(analyzeBody(op)))
+    return failure();
+  ReductionPlan plan;
+  for (auto [d, it] : llvm::enumerate(op.getIteratorTypesArray()))
+    (it == utils::IteratorType::parallel ? plan.parallelDims
+                                         : plan.reductionDims)
+        .push_back(d);
+  if (plan.parallelDims.empty())
+    return failure();
+  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  if (outMap.getNumResults() != plan.parallelDims.size())
+    return failure();
+  for (auto [r, d] : llvm::enumerate(plan.parallelDims))
+    if (outMap.getResult(r) != getAffineDimExpr(d, op.getContext()))
+      return failure();
+  FailureOr<SmallVector<OperandAccess>> accesses =
+      analyzeOperands(op, plan.parallelDims.back());
+  if (failed(accesses))
+    return failure();
+  plan.accesses = std::move(*accesses);
+  return plan;
 }
 
 /// When every operand is read with the identity map from a contiguous
@@ -122,7 +175,9 @@ public:
   Vectorizer(linalg::GenericOp op, ArrayRef<OperandAccess> accesses,
              int64_t lanes, bool littleEndian)
       : op(op), accesses(accesses), lanes(lanes),
-        packFactor(littleEndian ? narrowingFactor() : 1) {}
+        packFactor(littleEndian && op.getNumReductionLoops() == 0
+                       ? narrowingFactor()
+                       : 1) {}
 
   /// Emits the loop nest in place of the generic.
   void emit(OpBuilder &b) {
@@ -214,13 +269,18 @@ private:
   /// Computes the body on one vector at inner index `i` (masked when `mask`
   /// is set) and returns the mapping from scalar body values to vectors.
   IRMapping emitBody(OpBuilder &b, Location loc, ArrayRef<Value> loopIvs,
-                     Value mask) {
+                     Value mask, Value accumulator = nullptr) {
     Block *body = op.getBody();
     IRMapping mapping;
     for (auto [index, access] : llvm::enumerate(accesses)) {
       BlockArgument arg = body->getArgument(index);
       if (arg.use_empty())
         continue;
+      // In a reduction the output argument is the running accumulator.
+      if (accumulator && static_cast<int64_t>(index) == op.getNumDpsInputs()) {
+        mapping.map(arg, accumulator);
+        continue;
+      }
       SmallVector<Value> indices = indicesFor(access, loopIvs);
       Type elementType = arg.getType();
       Value v;
@@ -328,6 +388,98 @@ private:
                             indicesFor(out, loopIvs));
   }
 
+public:
+  /// Emits the loop nest of a reduction generic (see analyzeReduction).
+  void emitReduction(OpBuilder &b, const ReductionPlan &plan) {
+    Location loc = op.getLoc();
+    SmallVector<Range, 4> ranges =
+        cast<linalg::LinalgOp>(op.getOperation()).createLoopRanges(b, loc);
+    SmallVector<Value> ivs(op.getNumLoops());
+    std::function<Value(unsigned)> size = [&](unsigned d) {
+      return getValueOrCreateConstantIndexOp(b, loc, ranges[d].size);
+    };
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    // Outer parallel loops, then the vector dimension in full steps and one
+    // masked step, each running the reduction loops inside.
+    std::function<void(OpBuilder &, unsigned)> outer = [&](OpBuilder &ob,
+                                                           unsigned p) {
+      if (p + 1 < plan.parallelDims.size()) {
+        scf::ForOp::create(ob, loc, c0, size(plan.parallelDims[p]), c1,
+                           ValueRange{},
+                           [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                             ivs[plan.parallelDims[p]] = iv;
+                             outer(nb, p + 1);
+                             scf::YieldOp::create(nb, loc);
+                           });
+        return;
+      }
+      unsigned vecDim = plan.parallelDims.back();
+      Value n = size(vecDim);
+      Value step = arith::ConstantIndexOp::create(ob, loc, lanes);
+      Value rem = arith::RemUIOp::create(ob, loc, n, step);
+      Value mainEnd = arith::SubIOp::create(ob, loc, n, rem);
+      scf::ForOp::create(ob, loc, c0, mainEnd, step, ValueRange{},
+                         [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                           ivs[vecDim] = iv;
+                           emitReductionStep(nb, loc, plan, ivs, size,
+                                             /*mask=*/nullptr);
+                           scf::YieldOp::create(nb, loc);
+                         });
+      Value mask = vector::CreateMaskOp::create(
+          ob, loc, VectorType::get({lanes}, ob.getI1Type()), ValueRange{rem});
+      ivs[vecDim] = mainEnd;
+      emitReductionStep(ob, loc, plan, ivs, size, mask);
+    };
+    outer(b, 0);
+  }
+
+private:
+  /// Loads the accumulator vector, runs the reduction loops carrying it,
+  /// and stores it back.
+  void emitReductionStep(OpBuilder &b, Location loc, const ReductionPlan &plan,
+                         SmallVector<Value> &ivs,
+                         function_ref<Value(unsigned)> size, Value mask) {
+    const OperandAccess &out = accesses[op.getNumDpsInputs()];
+    Type elementType = cast<MemRefType>(out.memref.getType()).getElementType();
+    SmallVector<Value> outIndices = indicesFor(out, ivs);
+    Value acc;
+    if (!mask) {
+      acc = vector::LoadOp::create(b, loc, vectorOf(elementType), out.memref,
+                                   outIndices);
+    } else {
+      Value zero = arith::ConstantOp::create(
+          b, loc, b.getZeroAttr(vectorOf(elementType)));
+      acc = vector::MaskedLoadOp::create(b, loc, vectorOf(elementType),
+                                         out.memref, outIndices, mask, zero);
+    }
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
+    std::function<Value(OpBuilder &, unsigned, Value)> reduce =
+        [&](OpBuilder &rb, unsigned r, Value current) -> Value {
+      if (r == plan.reductionDims.size()) {
+        IRMapping mapping = emitBody(rb, loc, ivs, mask, current);
+        return yieldedVector(rb, loc, mapping, yield.getValues()[0]);
+      }
+      unsigned d = plan.reductionDims[r];
+      auto loop = scf::ForOp::create(
+          rb, loc, c0, size(d), c1, ValueRange{current},
+          [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
+            ivs[d] = iv;
+            Value next = reduce(nb, r + 1, iterArgs[0]);
+            scf::YieldOp::create(nb, loc, next);
+          });
+      return loop.getResult(0);
+    };
+    Value result = reduce(b, 0, acc);
+    if (!mask)
+      vector::StoreOp::create(b, loc, result, out.memref, outIndices);
+    else
+      vector::MaskedStoreOp::create(b, loc, out.memref, outIndices, mask,
+                                    result);
+  }
+
   linalg::GenericOp op;
   ArrayRef<OperandAccess> accesses;
   int64_t lanes;
@@ -355,8 +507,16 @@ struct QNNVectorizeElementwisePass
     getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
     for (linalg::GenericOp op : generics) {
       FailureOr<SmallVector<OperandAccess>> accesses = analyze(op);
-      if (failed(accesses))
-        continue; // left for convert-linalg-to-loops
+      if (failed(accesses)) {
+        FailureOr<ReductionPlan> plan = analyzeReduction(op);
+        if (failed(plan))
+          continue; // left for convert-linalg-to-loops
+        OpBuilder b(op);
+        Vectorizer(op, plan->accesses, lanes, littleEndian)
+            .emitReduction(b, *plan);
+        op.erase();
+        continue;
+      }
       OpBuilder b(op);
       collapseIfContiguous(b, op.getLoc(), *accesses);
       Vectorizer(op, *accesses, lanes, littleEndian).emit(b);

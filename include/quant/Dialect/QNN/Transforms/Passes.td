@@ -88,7 +88,7 @@ def QNNFuseElementwise : Pass<"qnn-fuse-elementwise"> {
 }
 
 def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::FuncOp"> {
-  let summary = "Vectorize elementwise linalg.generic ops on buffers";
+  let summary = "Vectorize linalg.generic ops on buffers along their innermost parallel loop";
   let description = [{
     Rewrites every all-parallel `linalg.generic` on memrefs whose indexing
     maps are projected permutations into an `scf.for` nest whose innermost
@@ -104,6 +104,14 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     into one full-width store (little-endian targets only), which x86
     lowers to two byte permutes per 64 results instead of four narrowing
     stores.
+
+    A generic with reduction loops whose single output is indexed by its
+    parallel loops in order (a matrix product) is vectorized along the
+    innermost parallel loop: the accumulator vector is loaded once, carried
+    through the reduction loops in `scf.for` iter_args (each element still
+    accumulates in the generic's order), and stored once; inputs that do not
+    depend on that loop are broadcast. Generics whose vector loop would not
+    be unit-stride in some operand are left to `convert-linalg-to-loops`.
 
     ```mlir
     // Before
