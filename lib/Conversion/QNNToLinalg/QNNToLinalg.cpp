@@ -707,6 +707,49 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
   }
 };
 
+/// qnn.clamp -> an integer max and min with the bounds quantized at compile
+/// time (per channel for per-axis types), signed or unsigned by storage.
+struct ClampLowering : OpConversionPattern<ClampOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ClampOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> params = paramsOrFail(op.getType());
+    Type resultType = getTypeConverter()->convertType(op.getType());
+    if (failed(params) || !resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    auto toFloat = [](std::optional<APFloat> v) -> std::optional<float> {
+      if (!v)
+        return std::nullopt;
+      return v->convertToFloat();
+    };
+    auto bounds =
+        clampBounds(*params, toFloat(op.getMin()), toFloat(op.getMax()));
+    auto [axis, n] = channelLayout({&*params});
+    IntegerType container = params->getContainerType(getContext());
+    SmallVector<int64_t> lows, highs;
+    for (auto [lo, hi] : bounds) {
+      lows.push_back(lo);
+      highs.push_back(hi);
+    }
+    ConstantTable table;
+    ConstantTable::Handle lo = table.addInt(container, lows);
+    ConstantTable::Handle hi = table.addInt(container, highs);
+    bool isSigned = params->isSigned;
+    Value result = applyElementwise(
+        rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
+        [&](OpBuilder &b, Location loc, Value q, ConstantValues &get) -> Value {
+          if (isSigned)
+            return arith::MinSIOp::create(
+                b, loc, arith::MaxSIOp::create(b, loc, q, get(lo)), get(hi));
+          return arith::MinUIOp::create(
+              b, loc, arith::MaxUIOp::create(b, loc, q, get(lo)), get(hi));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// Builds `init` filled with zeros: an i32 accumulator of the given shape.
 Value zeroAccumulator(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                       ValueRange dynamicDims) {
@@ -1140,7 +1183,8 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               MatmulLowering, StorageCastLowering, ConstantLowering, RetypeOp>(
+               MatmulLowering, ClampLowering, StorageCastLowering,
+               ConstantLowering, RetypeOp>(
       converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);

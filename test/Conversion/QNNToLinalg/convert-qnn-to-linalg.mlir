@@ -301,3 +301,28 @@ func.func @indirect(%x: tensor<3x!q3>) -> tensor<3x!q3> {
   return %r : tensor<3x!q3>
 }
 func.func private @takes_tuple(tuple<!q3, f32>)
+
+// -----
+
+// qnn.clamp: integer max and min with the bounds quantized at compile time
+// (ReLU6 on u8 scale 0.05, zero point 10: [10, 130], 130 printed as the
+// signless i8 -126), unsigned comparisons for unsigned storage, per channel
+// for per-axis types.
+// CHECK-LABEL: func.func @clamp_relu6
+// CHECK: %[[LO:.*]] = arith.constant 10 : i8
+// CHECK: %[[MAX:.*]] = arith.maxui %{{.*}}, %[[LO]] : i8
+// CHECK: %[[HI:.*]] = arith.constant -126 : i8
+// CHECK: arith.minui %[[MAX]], %[[HI]] : i8
+// CHECK-LABEL: func.func @clamp_per_axis
+// CHECK-DAG: arith.constant dense<[1, -3]> : tensor<2xi8>
+// CHECK-DAG: arith.constant dense<[13, 21]> : tensor<2xi8>
+// CHECK: arith.maxsi
+// CHECK: arith.minsi
+func.func @clamp_relu6(%x: tensor<?x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<?x!quant.uniform<u8:f32, 0.05:10>> {
+  %r = qnn.clamp %x min(0.0) max(6.0) : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+  return %r : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+}
+func.func @clamp_per_axis(%x: tensor<?x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-3}>>) -> tensor<?x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-3}>> {
+  %r = qnn.clamp %x min(0.0) max(6.0) : tensor<?x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-3}>>
+  return %r : tensor<?x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-3}>>
+}

@@ -750,3 +750,33 @@ func.func @negative_huge_per_axis_splat() -> (tensor<2x1099511627776x!pa>, tenso
   %d = qnn.dequantize %s : tensor<2x4611686018427387904x!pa> -> tensor<2x4611686018427387904xf32>
   return %q, %d : tensor<2x1099511627776x!pa>, tensor<2x4611686018427387904xf32>
 }
+
+// -----
+
+// qnn.clamp of a constant folds to the clamped storage values: ReLU6 on
+// u8 scale 0.05, zero point 10 keeps [10, 130] (0.0 and 6.0 quantized).
+// CHECK-LABEL: func.func @clamp_constant
+// CHECK: qnn.constant dense<[10, 10, 50, 130, 130]> : tensor<5xui8>
+func.func @clamp_constant() -> tensor<5x!quant.uniform<u8:f32, 0.05:10>> {
+  %c = qnn.constant dense<[0, 10, 50, 131, 255]> : tensor<5xui8> -> tensor<5x!quant.uniform<u8:f32, 0.05:10>>
+  %r = qnn.clamp %c min(0.0) max(6.0) : tensor<5x!quant.uniform<u8:f32, 0.05:10>>
+  return %r : tensor<5x!quant.uniform<u8:f32, 0.05:10>>
+}
+
+// -----
+
+// Bounds beyond the storage range clamp nothing: the op folds away. With
+// scale 0.05 and zero point 10, -1.0 and 20.0 quantize to 0 and 255.
+// CHECK-LABEL: func.func @clamp_identity
+// CHECK-SAME: (%[[X:.*]]: tensor<?x{{.*}}>)
+// CHECK-NEXT: return %[[X]]
+// CHECK-LABEL: func.func @negative_clamp_relu
+// CHECK: qnn.clamp
+func.func @clamp_identity(%x: tensor<?x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<?x!quant.uniform<u8:f32, 0.05:10>> {
+  %r = qnn.clamp %x min(-1.0) max(20.0) : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+  return %r : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+}
+func.func @negative_clamp_relu(%x: tensor<?x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<?x!quant.uniform<u8:f32, 0.05:10>> {
+  %r = qnn.clamp %x min(0.0) : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+  return %r : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+}

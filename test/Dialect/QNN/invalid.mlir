@@ -829,3 +829,27 @@ func.func @negative_matmul_bias_channels(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>,
   %c = qnn.matmul %a, %w, %b : tensor<2x8x!a>, tensor<8x2x!w>, tensor<?x!b> -> tensor<2x2x!o>
   return %c : tensor<2x2x!o>
 }
+
+// -----
+
+func.func @negative_clamp_order(%x: tensor<3x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<3x!quant.uniform<u8:f32, 0.05:10>> {
+  // expected-error @+1 {{'qnn.clamp' op max 1.000000e+00 is below min 2.000000e+00}}
+  %r = qnn.clamp %x min(2.0) max(1.0) : tensor<3x!quant.uniform<u8:f32, 0.05:10>>
+  return %r : tensor<3x!quant.uniform<u8:f32, 0.05:10>>
+}
+
+// -----
+
+func.func @negative_clamp_nan(%x: tensor<3x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<3x!quant.uniform<u8:f32, 0.05:10>> {
+  // expected-error @+1 {{'qnn.clamp' op bounds must not be NaN}}
+  %r = qnn.clamp %x min(0x7FC00000) : tensor<3x!quant.uniform<u8:f32, 0.05:10>>
+  return %r : tensor<3x!quant.uniform<u8:f32, 0.05:10>>
+}
+
+// -----
+
+func.func @negative_clamp_not_quantized(%x: tensor<3xf32>) -> tensor<3xf32> {
+  // expected-error @+1 {{'qnn.clamp' op operand type: expected a !quant.uniform element type, got 'f32'}}
+  %r = qnn.clamp %x min(0.0) : tensor<3xf32>
+  return %r : tensor<3xf32>
+}

@@ -431,3 +431,15 @@ func.func @matmul_batched(%a: tensor<3x?x16x!mm_a>, %w: tensor<3x16x2x!quant.uni
   %c = qnn.matmul %a, %w rounding(half_away) : tensor<3x?x16x!mm_a>, tensor<3x16x2x!quant.uniform<i8:f32, 0.01>> -> tensor<3x?x2x!mm_o>
   return %c : tensor<3x?x2x!mm_o>
 }
+
+// qnn.clamp with both, one or no bounds.
+// CHECK-LABEL: func.func @clamp_bounds
+// CHECK: qnn.clamp %{{.*}} min(0.000000e+00) max(6.000000e+00) : tensor<?x!quant.uniform<u8:f32, 5.000000e-02:10>>
+// CHECK: qnn.clamp %{{.*}} min(0.000000e+00) : tensor<?x!quant.uniform<u8:f32, 5.000000e-02:10>>
+// CHECK: qnn.clamp %{{.*}} : tensor<?x!quant.uniform<u8:f32, 5.000000e-02:10>>
+func.func @clamp_bounds(%x: tensor<?x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<?x!quant.uniform<u8:f32, 0.05:10>> {
+  %a = qnn.clamp %x min(0.0) max(6.0) : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+  %b = qnn.clamp %a min(0.0) : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+  %c = qnn.clamp %b : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+  return %c : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+}

@@ -512,6 +512,83 @@ OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// ClampOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ClampOp::verify() {
+  FailureOr<QuantParams> params =
+      verifyQuantized(*this, getInput().getType(), "operand");
+  if (failed(params))
+    return failure();
+  std::optional<APFloat> lo, hi;
+  if (getMin())
+    lo = getMinAttr().getValue();
+  if (getMax())
+    hi = getMaxAttr().getValue();
+  if ((lo && lo->isNaN()) || (hi && hi->isNaN()))
+    return emitOpError("bounds must not be NaN");
+  if (lo && hi && hi->compare(*lo) == APFloat::cmpLessThan)
+    return emitOpError("max ") << getMaxAttr().getValueAsDouble()
+                               << " is below min "
+                               << getMinAttr().getValueAsDouble();
+  return success();
+}
+
+SmallVector<std::pair<int64_t, int64_t>>
+mlir::qnn::clampBounds(const QuantParams &params, std::optional<float> min,
+                       std::optional<float> max) {
+  SmallVector<std::pair<int64_t, int64_t>> bounds;
+  for (const qmath::ChannelParams &c : params.channels)
+    bounds.push_back({min ? qmath::quantizeValue(*min, c) : params.qmin,
+                      max ? qmath::quantizeValue(*max, c) : params.qmax});
+  return bounds;
+}
+
+static std::optional<float> asFloat(std::optional<APFloat> v) {
+  if (!v)
+    return std::nullopt;
+  return v->convertToFloat();
+}
+
+OpFoldResult ClampOp::fold(FoldAdaptor adaptor) {
+  FailureOr<QuantParams> params = paramsOf(getType());
+  if (failed(params))
+    return {};
+  auto bounds = clampBounds(*params, asFloat(getMin()), asFloat(getMax()));
+  // Bounds that cover the storage width leave every value alone (values
+  // outside a narrow range included: storage_cast can bring them in).
+  int64_t lo = params->isSigned
+                   ? -(int64_t(1) << (params->storageWidth - 1))
+                   : 0;
+  int64_t hi = params->isSigned
+                   ? (int64_t(1) << (params->storageWidth - 1)) - 1
+                   : (int64_t(1) << params->storageWidth) - 1;
+  if (llvm::all_of(bounds, [&](auto b) {
+        return b.first <= lo && b.second >= hi;
+      }))
+    return getInput();
+  if (!isStaticOrScalar(getType()))
+    return {};
+  std::optional<SmallVector<int64_t>> inputs =
+      getIntValues(adaptor.getInput(), params->isSigned);
+  if (!inputs)
+    return {};
+  bool expand = inputs->size() == 1 && params->isPerAxis();
+  int64_t n = expand ? numElementsOf(getType()) : inputs->size();
+  ChannelIndexer channelOf(getType(), *params);
+  SmallVector<int64_t> results;
+  results.reserve(n);
+  for (int64_t i = 0; i < n; ++i) {
+    auto [blo, bhi] = bounds[channelOf(i)];
+    results.push_back(std::clamp((*inputs)[expand ? 0 : i], blo, bhi));
+  }
+  return StorageAttr::get(
+      getContext(),
+      makeIntAttr(getType(), params->getSignedStorageType(getContext()),
+                  results));
+}
+
+//===----------------------------------------------------------------------===//
 // MatmulOp
 //===----------------------------------------------------------------------===//
 

@@ -120,6 +120,33 @@ def QNN_StorageCastOp : QNN_Op<"storage_cast", [Pure, SameOperandsAndResultShape
   let hasFolder = 1;
 }
 
+def QNN_ClampOp : QNN_Op<"clamp", [Pure, SameOperandsAndResultType]> {
+  let summary = "Clamps quantized values to real bounds (ReLU, ReLU6, ...).";
+  let description = [{
+    Keeps the operand's quantized type and clamps each storage value to the
+    bounds `min` and `max` (real values, each optional), quantized with the
+    type's parameters in the PyTorch flavour, per channel for per-axis
+    types: `q_out = clamp(q, quantize(min), quantize(max))`. This is
+    PyTorch's `quantized::clamp`; ReLU is `min = 0.0` (the zero point),
+    ReLU6 adds `max = 6.0`.
+
+    ```mlir
+    %r = qnn.clamp %x min(0.0) max(6.0) : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
+    ```
+
+    After a compute op, the lowering fuses the clamp into the op's output
+    loop, so it costs one integer min and max per element.
+  }];
+  let arguments = (ins AnyType:$input, OptionalAttr<F32Attr>:$min,
+      OptionalAttr<F32Attr>:$max);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $input (`min` `(` $min^ `)`)? (`max` `(` $max^ `)`)? attr-dict `:` type($input)
+  }];
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
   let summary = "Quantized matrix product with an exact i32 accumulator.";
   let description = [{

@@ -67,6 +67,12 @@ FailureOr<QuantParams> getQuantParamsOf(Type scalarOrTensor,
 LogicalResult verifyMatmulTypes(EmitErrorFn emitError, Type lhs, Type rhs,
                                 Type bias, Type result, RoundingMode rounding);
 
+/// The storage bounds of qnn.clamp per channel: min and max quantized with
+/// each channel's parameters (PyTorch flavour), or qmin / qmax when absent.
+SmallVector<std::pair<int64_t, int64_t>>
+clampBounds(const QuantParams &params, std::optional<float> min,
+            std::optional<float> max);
+
 /// The scalar reference's names for the op attributes.
 qmath::QuantizeFlavour toMathFlavour(Flavour flavour);
 qmath::Rounding toMathRounding(RoundingMode mode);
