@@ -41,6 +41,26 @@ func.func @linear_relu(%a: tensor<2x2xi8>, %w: tensor<2x4xi8>) -> tensor<8xi32> 
   return %f : tensor<8xi32>
 }
 
+// The same layer as a QDQ island with a float ReLU, as a frontend writes
+// it: qnn-fuse-qdq turns it into qnn.matmul + qnn.clamp.
+func.func @linear_relu_qdq(%a8: tensor<2x2xi8>, %w8: tensor<2x4xi8>) -> tensor<8xi32> {
+  %qa = quant.scast %a8 : tensor<2x2xi8> to tensor<2x2x!a>
+  %qw = quant.scast %w8 : tensor<2x4xi8> to tensor<2x4x!w>
+  %a = quant.dcast %qa : tensor<2x2x!a> to tensor<2x2xf32>
+  %w = quant.dcast %qw : tensor<2x4x!w> to tensor<2x4xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x4xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<2x4xf32>) -> tensor<2x4xf32>
+  %y = linalg.matmul ins(%a, %w : tensor<2x2xf32>, tensor<2x4xf32>) outs(%z : tensor<2x4xf32>) -> tensor<2x4xf32>
+  %zeros = arith.constant dense<0.0> : tensor<2x4xf32>
+  %r = arith.maximumf %y, %zeros : tensor<2x4xf32>
+  %q = quant.qcast %r : tensor<2x4xf32> to tensor<2x4x!o>
+  %s = quant.scast %q : tensor<2x4x!o> to tensor<2x4xi8>
+  %x = arith.extsi %s : tensor<2x4xi8> to tensor<2x4xi32>
+  %f = tensor.collapse_shape %x [[0, 1]] : tensor<2x4xi32> into tensor<8xi32>
+  return %f : tensor<8xi32>
+}
+
 func.func @main() {
   %c = arith.constant dense<[0, 5, 9, 10, 11, 50, -127, -126, -125, -56, -1, 1, 2, 3, 4, 6, 7]> : tensor<17xi8>
   %x = tensor.cast %c : tensor<17xi8> to tensor<?xi8>
@@ -56,5 +76,9 @@ func.func @main() {
   %lu = tensor.cast %l : tensor<8xi32> to tensor<*xi32>
   // CHECK: [0,  0,  2,  0,  0,  2,  0,  10]
   call @printMemrefI32(%lu) : (tensor<*xi32>) -> ()
+  %lq = call @linear_relu_qdq(%a, %w) : (tensor<2x2xi8>, tensor<2x4xi8>) -> tensor<8xi32>
+  %lqu = tensor.cast %lq : tensor<8xi32> to tensor<*xi32>
+  // CHECK: [0,  0,  2,  0,  0,  2,  0,  10]
+  call @printMemrefI32(%lqu) : (tensor<*xi32>) -> ()
   return
 }

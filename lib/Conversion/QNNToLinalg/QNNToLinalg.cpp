@@ -1184,8 +1184,7 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
                MatmulLowering, ClampLowering, StorageCastLowering,
-               ConstantLowering, RetypeOp>(
-      converter, ctx);
+               ConstantLowering, RetypeOp>(converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);
   populateCallOpTypeConversionPattern(patterns, converter);

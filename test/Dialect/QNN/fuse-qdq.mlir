@@ -83,3 +83,53 @@ func.func @negative_islands(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!qw>, %init:
   %q3 = qnn.quantize %y3 : tensor<4x2xf32> -> tensor<4x2x!qo>
   return %q1, %q2, %q3 : tensor<4x2x!qo>, tensor<4x2x!qo>, tensor<4x2x!qo>
 }
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qo = !quant.uniform<u8:f32, 0.05:10>
+
+// ReLU6 (max with 0, min with 6) between the product and the quantize
+// becomes a qnn.clamp of the qnn.matmul.
+// CHECK-LABEL: func.func @island_relu6
+// CHECK: %[[MM:.*]] = qnn.matmul
+// CHECK: %[[R:.*]] = qnn.clamp %[[MM]] min(0.000000e+00) max(6.000000e+00)
+// CHECK: return %[[R]]
+// CHECK-NOT: arith.maximumf
+func.func @island_relu6(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!qw>) -> tensor<4x2x!qo> {
+  %a = qnn.dequantize %qa : tensor<4x16x!qa> -> tensor<4x16xf32>
+  %w = qnn.dequantize %qw : tensor<16x2x!qw> -> tensor<16x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x2xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %y = linalg.matmul ins(%a, %w : tensor<4x16xf32>, tensor<16x2xf32>) outs(%z : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %zeros = arith.constant dense<0.0> : tensor<4x2xf32>
+  %sixes = arith.constant dense<6.0> : tensor<4x2xf32>
+  %r = arith.maximumf %y, %zeros : tensor<4x2xf32>
+  %r6 = arith.minimumf %sixes, %r : tensor<4x2xf32>
+  %q = qnn.quantize %r6 : tensor<4x2xf32> -> tensor<4x2x!qo>
+  return %q : tensor<4x2x!qo>
+}
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qo = !quant.uniform<u8:f32, 0.05:10>
+
+// A max with a non-constant operand is not a clamp: nothing is fused.
+// CHECK-LABEL: func.func @negative_island_dynamic_max
+// CHECK-NOT: qnn.matmul
+// CHECK: arith.maximumf
+func.func @negative_island_dynamic_max(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!qw>, %m: tensor<4x2xf32>) -> tensor<4x2x!qo> {
+  %a = qnn.dequantize %qa : tensor<4x16x!qa> -> tensor<4x16xf32>
+  %w = qnn.dequantize %qw : tensor<16x2x!qw> -> tensor<16x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x2xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %y = linalg.matmul ins(%a, %w : tensor<4x16xf32>, tensor<16x2xf32>) outs(%z : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %r = arith.maximumf %y, %m : tensor<4x2xf32>
+  %q = qnn.quantize %r : tensor<4x2xf32> -> tensor<4x2x!qo>
+  return %q : tensor<4x2x!qo>
+}

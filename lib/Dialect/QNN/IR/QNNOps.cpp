@@ -528,9 +528,9 @@ LogicalResult ClampOp::verify() {
   if ((lo && lo->isNaN()) || (hi && hi->isNaN()))
     return emitOpError("bounds must not be NaN");
   if (lo && hi && hi->compare(*lo) == APFloat::cmpLessThan)
-    return emitOpError("max ") << getMaxAttr().getValueAsDouble()
-                               << " is below min "
-                               << getMinAttr().getValueAsDouble();
+    return emitOpError("max ")
+           << getMaxAttr().getValueAsDouble() << " is below min "
+           << getMinAttr().getValueAsDouble();
   return success();
 }
 
@@ -557,15 +557,12 @@ OpFoldResult ClampOp::fold(FoldAdaptor adaptor) {
   auto bounds = clampBounds(*params, asFloat(getMin()), asFloat(getMax()));
   // Bounds that cover the storage width leave every value alone (values
   // outside a narrow range included: storage_cast can bring them in).
-  int64_t lo = params->isSigned
-                   ? -(int64_t(1) << (params->storageWidth - 1))
-                   : 0;
-  int64_t hi = params->isSigned
-                   ? (int64_t(1) << (params->storageWidth - 1)) - 1
-                   : (int64_t(1) << params->storageWidth) - 1;
-  if (llvm::all_of(bounds, [&](auto b) {
-        return b.first <= lo && b.second >= hi;
-      }))
+  int64_t lo =
+      params->isSigned ? -(int64_t(1) << (params->storageWidth - 1)) : 0;
+  int64_t hi = params->isSigned ? (int64_t(1) << (params->storageWidth - 1)) - 1
+                                : (int64_t(1) << params->storageWidth) - 1;
+  if (llvm::all_of(bounds,
+                   [&](auto b) { return b.first <= lo && b.second >= hi; }))
     return getInput();
   if (!isStaticOrScalar(getType()))
     return {};

@@ -8,6 +8,7 @@
 
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/IR/Matchers.h"
@@ -42,8 +43,53 @@ bool isZeroTensor(Value v) {
   return matchPattern(v, m_AnyZeroFloat());
 }
 
-/// quantize(linalg.matmul / batch_matmul(dequantize(a), dequantize(w)),
-/// accumulating into zeros) -> qnn.matmul(a, w).
+/// A float clamp between the contraction and the quantize: max / min with a
+/// splat constant (ReLU is max(y, 0), ReLU6 adds min(., 6)).
+struct FloatClamp {
+  std::optional<float> min, max;
+};
+
+/// The splat float value of a constant operand, if it is one.
+std::optional<float> splatConstant(Value v) {
+  FloatAttr scalar;
+  if (matchPattern(v, m_Constant(&scalar)))
+    return scalar.getValue().convertToFloat();
+  DenseFPElementsAttr dense;
+  if (matchPattern(v, m_Constant(&dense)) && dense.isSplat())
+    return dense.getSplatValue<APFloat>().convertToFloat();
+  return std::nullopt;
+}
+
+/// Peels max / min ops with constant bounds off `v`, each used once, and
+/// returns the value they clamp.
+Value peelClamps(Value v, FloatClamp &clamp) {
+  while (Operation *op = v.getDefiningOp()) {
+    if (!v.hasOneUse() || op->getNumOperands() != 2)
+      break;
+    bool isMax = isa<arith::MaximumFOp, arith::MaxNumFOp>(op);
+    bool isMin = isa<arith::MinimumFOp, arith::MinNumFOp>(op);
+    if (!isMax && !isMin)
+      break;
+    Value lhs = op->getOperand(0), rhs = op->getOperand(1);
+    std::optional<float> bound = splatConstant(rhs);
+    Value rest = lhs;
+    if (!bound) {
+      bound = splatConstant(lhs);
+      rest = rhs;
+    }
+    if (!bound || std::isnan(*bound))
+      break;
+    if (isMax)
+      clamp.min = clamp.min ? std::max(*clamp.min, *bound) : *bound;
+    else
+      clamp.max = clamp.max ? std::min(*clamp.max, *bound) : *bound;
+    v = rest;
+  }
+  return v;
+}
+
+/// quantize([clamp](linalg.matmul / batch_matmul(dequantize(a),
+/// dequantize(w)), accumulating into zeros)) -> [qnn.clamp](qnn.matmul(a, w)).
 struct FuseMatmulIsland : RewritePattern {
   FuseMatmulIsland(MLIRContext *ctx, RoundingMode rounding)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
@@ -63,6 +109,10 @@ struct FuseMatmulIsland : RewritePattern {
     } else {
       return failure();
     }
+    FloatClamp clamp;
+    floatResult = peelClamps(floatResult, clamp);
+    if (clamp.min && clamp.max && *clamp.max < *clamp.min)
+      return failure();
     Operation *producer = floatResult.getDefiningOp();
     if (!producer || !floatResult.hasOneUse())
       return failure();
@@ -86,8 +136,16 @@ struct FuseMatmulIsland : RewritePattern {
     if (failed(verifyMatmulTypes(silent, lhs.getType(), rhs.getType(), Type(),
                                  resultType, rounding)))
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.matmul");
-    rewriter.replaceOpWithNewOp<MatmulOp>(op, resultType, lhs, rhs,
-                                          /*bias=*/Value(), rounding);
+    Value result = MatmulOp::create(rewriter, op->getLoc(), resultType, lhs,
+                                    rhs, /*bias=*/Value(), rounding);
+    if (clamp.min || clamp.max) {
+      auto bound = [&](std::optional<float> v) -> FloatAttr {
+        return v ? rewriter.getF32FloatAttr(*v) : FloatAttr();
+      };
+      result = ClampOp::create(rewriter, op->getLoc(), result, bound(clamp.min),
+                               bound(clamp.max));
+    }
+    rewriter.replaceOp(op, result);
     return success();
   }
 
@@ -111,14 +169,14 @@ struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
     GreedyRewriteConfig config;
     config.enableFolding(false);
     config.enableConstantCSE(false);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
-                                     config)))
+    if (failed(
+            applyPatternsGreedily(getOperation(), std::move(patterns), config)))
       return signalPassFailure();
   }
 };
 } // namespace
 
 void mlir::qnn::populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
-                                          RoundingMode rounding) {
+                                           RoundingMode rounding) {
   patterns.add<FuseMatmulIsland>(patterns.getContext(), rounding);
 }

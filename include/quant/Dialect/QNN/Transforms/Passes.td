@@ -51,7 +51,9 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
 
     `linalg.matmul` and `linalg.batch_matmul` with their default indexing,
     accumulating into zeros, are fused; weights may come from a quantize of
-    a float constant. An island the integer op cannot express (per-axis
+    a float constant. Float clamps between the product and the quantize
+    (`arith.maximumf` / `minimumf` with a splat constant: ReLU, ReLU6)
+    become a `qnn.clamp` of the result. An island the integer op cannot express (per-axis
     activations, a dynamic K, an accumulator that could overflow, an ONNX
     flavour quantize) is left as it is: correct float code. The fusion
     changes the numbers on purpose: the integer op is what the QDQ form
