@@ -36,6 +36,7 @@ config.substitutions.append(
     ("%quant_unittests",
      os.path.join(config.quant_obj_root, "unittests", "QuantUnitTests")))
 config.substitutions.append(("%quant_src", config.quant_src_root))
+config.substitutions.append(("%quant_obj_root", config.quant_obj_root))
 
 tool_dirs = [config.quant_tools_dir, config.llvm_tools_dir]
 tools = [
