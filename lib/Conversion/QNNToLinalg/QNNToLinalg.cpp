@@ -667,6 +667,36 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
 
 /// qnn.requantize -> dequantize + quantize (float mode) or fixed-point
 /// integer arithmetic (the other modes).
+/// Requantizes the converted value `input` from `in` to `out` in `mode`:
+/// the body of qnn.requantize's lowering, shared with qnn.concat.
+Value emitRequantize(OpBuilder &b, Location loc, Value input,
+                     const QuantParams &in, const QuantParams &out,
+                     Type resultType, RoundingMode mode) {
+  auto [axis, n] = channelLayout({&in, &out});
+  MLIRContext *ctx = b.getContext();
+  IntegerType container = out.getContainerType(ctx);
+  ConstantTable table;
+  if (mode == RoundingMode::float_) {
+    DequantizeStage dq = DequantizeStage::plan(table, ctx, in, n);
+    // A dequantized value is finite or infinite, never NaN.
+    QuantizeStage q =
+        QuantizeStage::plan(table, ctx, out, n, qmath::QuantizeFlavour::PyTorch,
+                            /*mayBeNaN=*/false);
+    return applyElementwise(
+        b, loc, input, resultType, axis, n, table,
+        [&](OpBuilder &nb, Location l, Value v, ConstantValues &get) {
+          return q.emit(nb, l, dq.emit(nb, l, v, get), get, container);
+        });
+  }
+  IntegerRequantizeStage stage = IntegerRequantizeStage::plan(
+      table, ctx, in, out, n, toMathRounding(mode));
+  return applyElementwise(
+      b, loc, input, resultType, axis, n, table,
+      [&](OpBuilder &nb, Location l, Value v, ConstantValues &get) {
+        return stage.emit(nb, l, v, get, container);
+      });
+}
+
 struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -677,32 +707,43 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
     Type resultType = getTypeConverter()->convertType(op.getType());
     if (failed(in) || failed(out) || !resultType)
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
-    auto [axis, n] = channelLayout({&*in, &*out});
-    MLIRContext *ctx = getContext();
-    IntegerType container = out->getContainerType(ctx);
-    ConstantTable table;
-    Value result;
-    if (op.getRounding() == RoundingMode::float_) {
-      DequantizeStage dq = DequantizeStage::plan(table, ctx, *in, n);
-      // A dequantized value is finite or infinite, never NaN.
-      QuantizeStage q = QuantizeStage::plan(table, ctx, *out, n,
-                                            qmath::QuantizeFlavour::PyTorch,
-                                            /*mayBeNaN=*/false);
-      result = applyElementwise(
-          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
-          [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
-            return q.emit(b, loc, dq.emit(b, loc, v, get), get, container);
-          });
-    } else {
-      IntegerRequantizeStage stage = IntegerRequantizeStage::plan(
-          table, ctx, *in, *out, n, toMathRounding(op.getRounding()));
-      result = applyElementwise(
-          rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
-          [&](OpBuilder &b, Location loc, Value v, ConstantValues &get) {
-            return stage.emit(b, loc, v, get, container);
-          });
+    rewriter.replaceOp(op,
+                       emitRequantize(rewriter, op.getLoc(), adaptor.getInput(),
+                                      *in, *out, resultType, op.getRounding()));
+    return success();
+  }
+};
+
+/// qnn.concat -> the requantization of each input whose type differs from
+/// the result's, then tensor.concat of the storage containers.
+struct ConcatLowering : OpConversionPattern<ConcatOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConcatOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Type converted = getTypeConverter()->convertType(resultType);
+    FailureOr<QuantParams> out = paramsOrFail(resultType);
+    if (!converted || failed(out))
+      return failure();
+    SmallVector<Value> parts;
+    for (auto [input, convertedInput] :
+         llvm::zip_equal(op.getInputs(), adaptor.getInputs())) {
+      auto inputType = cast<RankedTensorType>(input.getType());
+      if (inputType.getElementType() == resultType.getElementType()) {
+        parts.push_back(convertedInput);
+        continue;
+      }
+      FailureOr<QuantParams> in = paramsOrFail(inputType);
+      if (failed(in))
+        return failure();
+      Type partType = getTypeConverter()->convertType(RankedTensorType::get(
+          inputType.getShape(), resultType.getElementType()));
+      parts.push_back(emitRequantize(rewriter, op.getLoc(), convertedInput, *in,
+                                     *out, partType, op.getRounding()));
     }
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOpWithNewOp<tensor::ConcatOp>(op, converted, op.getDim(),
+                                                  parts);
     return success();
   }
 };
@@ -1183,8 +1224,8 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               MatmulLowering, ClampLowering, StorageCastLowering,
-               ConstantLowering, RetypeOp>(converter, ctx);
+               MatmulLowering, ClampLowering, ConcatLowering,
+               StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);
   populateCallOpTypeConversionPattern(patterns, converter);

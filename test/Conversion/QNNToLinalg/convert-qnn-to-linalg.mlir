@@ -326,3 +326,20 @@ func.func @clamp_per_axis(%x: tensor<?x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-
   %r = qnn.clamp %x min(0.0) max(6.0) : tensor<?x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-3}>>
   return %r : tensor<?x2x!quant.uniform<i8:f32:1, {0.5:1, 0.25:-3}>>
 }
+
+// -----
+
+// qnn.concat: inputs of another type are requantized into the result's
+// (here float mode, from scale 0.1 to 0.2), inputs of the result's type go
+// in as they are; then tensor.concat of the storage containers.
+// CHECK-LABEL: func.func @concat
+// CHECK-SAME: (%[[A:.*]]: tensor<2x3xi8>, %[[B:.*]]: tensor<2x?xi8>)
+// CHECK: %[[RA:.*]] = linalg.generic {{.*}} ins(%[[A]] : tensor<2x3xi8>)
+// CHECK:   arith.sitofp
+// CHECK:   arith.mulf
+// CHECK: %[[C:.*]] = tensor.concat dim(1) %[[RA]], %[[B]] : (tensor<2x3xi8>, tensor<2x?xi8>) -> tensor<2x?xi8>
+// CHECK: return %[[C]]
+func.func @concat(%a: tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, %b: tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>) -> tensor<2x?x!quant.uniform<u8:f32, 0.2:4>> {
+  %c = qnn.concat dim(1) %a, %b : tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, tensor<2x?x!quant.uniform<u8:f32, 0.2:4>> -> tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>
+  return %c : tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>
+}

@@ -853,3 +853,65 @@ func.func @negative_clamp_not_quantized(%x: tensor<3xf32>) -> tensor<3xf32> {
   %r = qnn.clamp %x min(0.0) : tensor<3xf32>
   return %r : tensor<3xf32>
 }
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.1:10>
+func.func @negative_concat_dim(%a: tensor<2x3x!q>) -> tensor<2x6x!q> {
+  // expected-error @+1 {{'qnn.concat' op dim 2 is out of range for rank 2}}
+  %c = qnn.concat dim(2) %a, %a : tensor<2x3x!q>, tensor<2x3x!q> -> tensor<2x6x!q>
+  return %c : tensor<2x6x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.1:10>
+func.func @negative_concat_sizes(%a: tensor<2x3x!q>, %b: tensor<3x3x!q>) -> tensor<2x6x!q> {
+  // expected-error @+1 {{'qnn.concat' op input #1 has size 3 in dimension 0 where the result has 2}}
+  %c = qnn.concat dim(1) %a, %b : tensor<2x3x!q>, tensor<3x3x!q> -> tensor<2x6x!q>
+  return %c : tensor<2x6x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.1:10>
+func.func @negative_concat_total(%a: tensor<2x3x!q>) -> tensor<2x7x!q> {
+  // expected-error @+1 {{'qnn.concat' op result has size 7 in dimension 1 but the inputs add up to 6}}
+  %c = qnn.concat dim(1) %a, %a : tensor<2x3x!q>, tensor<2x3x!q> -> tensor<2x7x!q>
+  return %c : tensor<2x7x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.1:10>
+func.func @negative_concat_rank(%a: tensor<2x3x!q>, %b: tensor<3x!q>) -> tensor<2x6x!q> {
+  // expected-error @+1 {{'qnn.concat' op input #1 must be a ranked tensor of rank 2, got 'tensor<3x!quant.uniform<u8:f32, 1.000000e-01:10>>'}}
+  %c = qnn.concat dim(1) %a, %b : tensor<2x3x!q>, tensor<3x!q> -> tensor<2x6x!q>
+  return %c : tensor<2x6x!q>
+}
+
+// -----
+
+!p = !quant.uniform<u8:f32:1, {0.1:10, 0.2:4, 0.3:1}>
+func.func @negative_concat_per_axis_dim(%a: tensor<2x3x!p>) -> tensor<4x3x!p> {
+  // expected-error @+1 {{'qnn.concat' op input #0 is quantized per axis, which needs a result quantized per axis along the same dimension (not the concatenated one)}}
+  %c = qnn.concat dim(0) %a, %a : tensor<2x3x!p>, tensor<2x3x!p> -> tensor<4x3x!quant.uniform<u8:f32, 0.1:10>>
+  return %c : tensor<4x3x!quant.uniform<u8:f32, 0.1:10>>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32:0, {0.1:10, 0.2:4}>
+func.func @negative_concat_result_axis(%a: tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>) -> tensor<2x6x!q> {
+  // expected-error @+1 {{'qnn.concat' op the result may not be quantized along the concatenated dimension}}
+  %c = qnn.concat dim(0) %a : tensor<2x3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<2x6x!q>
+  return %c : tensor<2x6x!q>
+}
+
+// -----
+
+func.func @negative_concat_empty() -> tensor<2x6x!quant.uniform<u8:f32, 0.1:10>> {
+  // expected-error @+1 {{'qnn.concat' op needs at least one input}}
+  %c = "qnn.concat"() <{dim = 0 : i64}> : () -> tensor<2x6x!quant.uniform<u8:f32, 0.1:10>>
+  return %c : tensor<2x6x!quant.uniform<u8:f32, 0.1:10>>
+}

@@ -443,3 +443,13 @@ func.func @clamp_bounds(%x: tensor<?x!quant.uniform<u8:f32, 0.05:10>>) -> tensor
   %c = qnn.clamp %b : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
   return %c : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
 }
+
+// qnn.concat with and without a rounding mode.
+// CHECK-LABEL: func.func @concat_round_trip
+// CHECK: qnn.concat dim(1) %{{.*}}, %{{.*}} : tensor<2x3x!quant.uniform<u8:f32, 1.000000e-01:10>>, tensor<2x?x!quant.uniform<u8:f32, 2.000000e-01:4>> -> tensor<2x?x!quant.uniform<u8:f32, 2.000000e-01:4>>
+// CHECK: qnn.concat dim(0) %{{.*}}, %{{.*}} rounding(half_up) :
+func.func @concat_round_trip(%a: tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, %b: tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>) -> (tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>, tensor<4x3x!quant.uniform<u8:f32, 0.2:4>>) {
+  %c = qnn.concat dim(1) %a, %b : tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, tensor<2x?x!quant.uniform<u8:f32, 0.2:4>> -> tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>
+  %d = qnn.concat dim(0) %a, %a rounding(half_up) : tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, tensor<2x3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<4x3x!quant.uniform<u8:f32, 0.2:4>>
+  return %c, %d : tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>, tensor<4x3x!quant.uniform<u8:f32, 0.2:4>>
+}

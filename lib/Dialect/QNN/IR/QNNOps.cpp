@@ -586,6 +586,65 @@ OpFoldResult ClampOp::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// ConcatOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConcatOp::verify() {
+  if (getInputs().empty())
+    return emitOpError("needs at least one input");
+  auto resultType = dyn_cast<RankedTensorType>(getType());
+  if (!resultType)
+    return emitOpError("result must be a ranked tensor");
+  FailureOr<QuantParams> out = verifyQuantized(*this, resultType, "result");
+  if (failed(out))
+    return failure();
+  int64_t rank = resultType.getRank();
+  int64_t dim = getDim();
+  if (dim < 0 || dim >= rank)
+    return emitOpError("dim ") << dim << " is out of range for rank " << rank;
+  if (out->isPerAxis() && *out->axis == dim)
+    return emitOpError("the result may not be quantized along the "
+                       "concatenated dimension");
+  int64_t total = 0;
+  bool dynamicTotal = false;
+  for (auto [i, input] : llvm::enumerate(getInputs())) {
+    auto type = dyn_cast<RankedTensorType>(input.getType());
+    if (!type || type.getRank() != rank)
+      return emitOpError("input #") << i << " must be a ranked tensor of rank "
+                                    << rank << ", got " << input.getType();
+    FailureOr<QuantParams> in =
+        verifyQuantized(*this, type, ("input #" + Twine(i)).str());
+    if (failed(in))
+      return failure();
+    if (in->isPerAxis() &&
+        (*in->axis == dim || !out->isPerAxis() || *in->axis != *out->axis ||
+         in->numChannels() != out->numChannels()))
+      return emitOpError("input #")
+             << i << " is quantized per axis, which needs a result quantized "
+             << "per axis along the same dimension (not the concatenated one)";
+    for (int64_t d = 0; d < rank; ++d) {
+      if (d == dim)
+        continue;
+      int64_t a = type.getDimSize(d), b = resultType.getDimSize(d);
+      if (!ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b)
+        return emitOpError("input #")
+               << i << " has size " << a << " in dimension " << d
+               << " where the result has " << b;
+    }
+    if (type.isDynamicDim(dim))
+      dynamicTotal = true;
+    else
+      total += type.getDimSize(dim);
+  }
+  if (!dynamicTotal && !resultType.isDynamicDim(dim) &&
+      resultType.getDimSize(dim) != total)
+    return emitOpError("result has size ")
+           << resultType.getDimSize(dim) << " in dimension " << dim
+           << " but the inputs add up to " << total;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // MatmulOp
 //===----------------------------------------------------------------------===//
 

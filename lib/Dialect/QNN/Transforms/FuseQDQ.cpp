@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -152,6 +153,51 @@ struct FuseMatmulIsland : RewritePattern {
   RoundingMode rounding;
 };
 
+/// quantize(tensor.concat(dequantize(x_i)...)) -> qnn.concat(x_i...), for
+/// per-tensor types: each input is requantized into the result's type.
+struct FuseConcatIsland : RewritePattern {
+  FuseConcatIsland(MLIRContext *ctx, RoundingMode rounding)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        rounding(rounding) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    Value floatResult;
+    if (auto quantize = dyn_cast<QuantizeOp>(op)) {
+      if (quantize.getFlavour() != Flavour::pytorch)
+        return failure();
+      floatResult = quantize.getInput();
+    } else if (auto cast = dyn_cast<quant::QuantizeCastOp>(op)) {
+      floatResult = cast.getInput();
+    } else {
+      return failure();
+    }
+    auto concat = floatResult.getDefiningOp<tensor::ConcatOp>();
+    if (!concat || !floatResult.hasOneUse())
+      return failure();
+    auto silent = []() { return InFlightDiagnostic(); };
+    Type resultType = op->getResult(0).getType();
+    FailureOr<QuantParams> out = getQuantParamsOf(resultType, silent);
+    if (failed(out) || out->isPerAxis())
+      return failure();
+    SmallVector<Value> inputs;
+    for (Value input : concat.getInputs()) {
+      Value quantized = dequantizedFrom(input);
+      if (!quantized)
+        return failure();
+      FailureOr<QuantParams> in = getQuantParamsOf(quantized.getType(), silent);
+      if (failed(in) || in->isPerAxis())
+        return failure();
+      inputs.push_back(quantized);
+    }
+    rewriter.replaceOpWithNewOp<ConcatOp>(op, resultType, inputs,
+                                          concat.getDim(), rounding);
+    return success();
+  }
+
+  RoundingMode rounding;
+};
+
 struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
   using Base::Base;
   void runOnOperation() override {
@@ -178,5 +224,6 @@ struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
 
 void mlir::qnn::populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
                                            RoundingMode rounding) {
-  patterns.add<FuseMatmulIsland>(patterns.getContext(), rounding);
+  patterns.add<FuseMatmulIsland, FuseConcatIsland>(patterns.getContext(),
+                                                   rounding);
 }

@@ -147,6 +147,31 @@ def QNN_ClampOp : QNN_Op<"clamp", [Pure, SameOperandsAndResultType]> {
   let hasFolder = 1;
 }
 
+def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
+  let summary = "Concatenates quantized tensors into one quantized type.";
+  let description = [{
+    Concatenates along `dim` after bringing each input to the result's
+    quantized type with the op's rounding mode (the `qnn.requantize` of
+    each input; inputs already of the result type are copied). Inputs and
+    result are quantized per tensor, or per axis along a dimension other
+    than `dim` with the same scales.
+
+    ```mlir
+    %c = qnn.concat dim(1) %a, %b
+        : tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, tensor<2x5x!quant.uniform<u8:f32, 0.2:0>>
+        -> tensor<2x8x!quant.uniform<u8:f32, 0.2:4>>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$inputs, I64Attr:$dim,
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    `dim` `(` $dim `)` $inputs `` custom<Rounding>($rounding) attr-dict `:`
+    type($inputs) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
   let summary = "Quantized matrix product with an exact i32 accumulator.";
   let description = [{

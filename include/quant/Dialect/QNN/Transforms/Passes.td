@@ -53,7 +53,8 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
     accumulating into zeros, are fused; weights may come from a quantize of
     a float constant. Float clamps between the product and the quantize
     (`arith.maximumf` / `minimumf` with a splat constant: ReLU, ReLU6)
-    become a `qnn.clamp` of the result. An island the integer op cannot express (per-axis
+    become a `qnn.clamp` of the result. `tensor.concat` of dequantized
+    per-tensor values becomes `qnn.concat`. An island the integer op cannot express (per-axis
     activations, a dynamic K, an accumulator that could overflow, an ONNX
     flavour quantize) is left as it is: correct float code. The fusion
     changes the numbers on purpose: the integer op is what the QDQ form
