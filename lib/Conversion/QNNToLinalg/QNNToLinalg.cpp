@@ -748,6 +748,93 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
   }
 };
 
+/// qnn.max_pool2d -> tensor.pad with the storage minimum (which no window
+/// maximum can be, every window holding a real element) and the signed or
+/// unsigned linalg max pooling of the storage values.
+struct MaxPool2dLowering : OpConversionPattern<MaxPool2dOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MaxPool2dOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> params = paramsOrFail(op.getInput().getType());
+    auto resultType = dyn_cast_or_null<RankedTensorType>(
+        getTypeConverter()->convertType(op.getType()));
+    if (failed(params) || !resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    IntegerType container = params->getContainerType(getContext());
+    int64_t lowest =
+        params->isSigned ? -(int64_t(1) << (params->storageWidth - 1)) : 0;
+    Value lowestValue = intConst(rewriter, loc, container, lowest);
+    ArrayRef<int64_t> pad = op.getPadding();
+    if (llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
+      SmallVector<int64_t> low{0, pad[0], pad[1], 0};
+      SmallVector<int64_t> high{0, pad[2], pad[3], 0};
+      SmallVector<int64_t> shape(inputType.getShape());
+      for (int i = 0; i < 2; ++i)
+        if (!ShapedType::isDynamic(shape[1 + i]))
+          shape[1 + i] += pad[i] + pad[i + 2];
+      auto paddedType = RankedTensorType::get(shape, container);
+      SmallVector<OpFoldResult> lowFold, highFold;
+      for (int d = 0; d < 4; ++d) {
+        lowFold.push_back(rewriter.getIndexAttr(low[d]));
+        highFold.push_back(rewriter.getIndexAttr(high[d]));
+      }
+      input = tensor::PadOp::create(rewriter, loc, paddedType, input, lowFold,
+                                    highFold, lowestValue);
+    }
+    // Result sizes: N and C from the input, H and W from the result type or
+    // computed from the padded input.
+    SmallVector<Value> dynamicDims;
+    for (int64_t d = 0; d < 4; ++d) {
+      if (!resultType.isDynamicDim(d))
+        continue;
+      if (d == 0 || d == 3) {
+        dynamicDims.push_back(tensor::DimOp::create(rewriter, loc, input, d));
+        continue;
+      }
+      int i = d - 1;
+      int64_t span = op.getDilations()[i] * (op.getKernel()[i] - 1) + 1;
+      Value size = tensor::DimOp::create(rewriter, loc, input, d);
+      Value rest = arith::SubIOp::create(
+          rewriter, loc, size,
+          arith::ConstantIndexOp::create(rewriter, loc, span));
+      Value steps = arith::DivUIOp::create(
+          rewriter, loc, rest,
+          arith::ConstantIndexOp::create(rewriter, loc, op.getStrides()[i]));
+      dynamicDims.push_back(arith::AddIOp::create(
+          rewriter, loc, steps,
+          arith::ConstantIndexOp::create(rewriter, loc, 1)));
+    }
+    Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                          container, dynamicDims);
+    Value init =
+        linalg::FillOp::create(rewriter, loc, lowestValue, empty).getResult(0);
+    Value window =
+        tensor::EmptyOp::create(rewriter, loc, op.getKernel(), container);
+    // Linalg's pooling ops take strides and dilations as i64 tensors.
+    auto strides = rewriter.getI64TensorAttr(op.getStrides());
+    auto dilations = rewriter.getI64TensorAttr(op.getDilations());
+    Value result;
+    if (params->isSigned)
+      result =
+          linalg::PoolingNhwcMaxOp::create(rewriter, loc, TypeRange{resultType},
+                                           ValueRange{input, window},
+                                           ValueRange{init}, strides, dilations)
+              .getResult(0);
+    else
+      result =
+          linalg::PoolingNhwcMaxUnsignedOp::create(
+              rewriter, loc, TypeRange{resultType}, ValueRange{input, window},
+              ValueRange{init}, strides, dilations)
+              .getResult(0);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// qnn.clamp -> an integer max and min with the bounds quantized at compile
 /// time (per channel for per-axis types), signed or unsigned by storage.
 struct ClampLowering : OpConversionPattern<ClampOp> {
@@ -1224,7 +1311,7 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               MatmulLowering, ClampLowering, ConcatLowering,
+               MatmulLowering, MaxPool2dLowering, ClampLowering, ConcatLowering,
                StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);

@@ -343,3 +343,18 @@ func.func @concat(%a: tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, %b: tensor<2x?
   %c = qnn.concat dim(1) %a, %b : tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, tensor<2x?x!quant.uniform<u8:f32, 0.2:4>> -> tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>
   return %c : tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>
 }
+
+// -----
+
+// qnn.max_pool2d: pad with the storage minimum (0 for u8), then linalg's
+// unsigned max pooling with the op's strides and dilations.
+// CHECK-LABEL: func.func @max_pool2d
+// CHECK: %[[LOW:.*]] = arith.constant 0 : i8
+// CHECK: %[[P:.*]] = tensor.pad %{{.*}} low[0, 1, 1, 0] high[0, 1, 1, 0]
+// CHECK:   tensor.yield %[[LOW]] : i8
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[LOW]] : i8)
+// CHECK: linalg.pooling_nhwc_max_unsigned {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[P]], %{{.*}} : tensor<1x10x10x4xi8>, tensor<3x3xi8>) outs(%[[INIT]] : tensor<1x4x4x4xi8>)
+func.func @max_pool2d(%x: tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>> {
+  %y = qnn.max_pool2d %x kernel [3, 3] strides [2, 2] dilations [1, 1] padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
+  return %y : tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
+}

@@ -915,3 +915,66 @@ func.func @negative_concat_empty() -> tensor<2x6x!quant.uniform<u8:f32, 0.1:10>>
   %c = "qnn.concat"() <{dim = 0 : i64}> : () -> tensor<2x6x!quant.uniform<u8:f32, 0.1:10>>
   return %c : tensor<2x6x!quant.uniform<u8:f32, 0.1:10>>
 }
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_rank(%x: tensor<8x8x4x!q>) -> tensor<4x4x4x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op expected NHWC tensors of rank 4}}
+  %y = qnn.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<8x8x4x!q> -> tensor<4x4x4x!q>
+  return %y : tensor<4x4x4x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_type(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.1:10>> {
+  // expected-error @+1 {{'qnn.max_pool2d' op result element type must be the operand's, got '!quant.uniform<u8:f32, 1.000000e-01:10>'}}
+  %y = qnn.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.1:10>>
+  return %y : tensor<1x4x4x4x!quant.uniform<u8:f32, 0.1:10>>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32:1, {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}>
+func.func @negative_max_pool_axis(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x4x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op per-axis quantization must be along C (axis 3), got 1}}
+  %y = qnn.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x4x4x4x!q>
+  return %y : tensor<1x4x4x4x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_padding(%x: tensor<1x8x8x4x!q>) -> tensor<1x5x5x4x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op padding must be non-negative and smaller than the kernel}}
+  %y = qnn.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [1, 1] padding [2, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x5x5x4x!q>
+  return %y : tensor<1x5x5x4x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_output(%x: tensor<1x8x8x4x!q>) -> tensor<1x5x4x4x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op expected output size 4 in dimension 1, got 5}}
+  %y = qnn.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x5x4x4x!q>
+  return %y : tensor<1x5x4x4x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_attrs(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x4x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op expected 2 kernel sizes, 2 strides, 2 dilations and 4 paddings}}
+  %y = qnn.max_pool2d %x kernel [2] strides [2, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x4x4x4x!q>
+  return %y : tensor<1x4x4x4x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_stride(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x4x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op kernel sizes, strides and dilations must be positive}}
+  %y = qnn.max_pool2d %x kernel [2, 2] strides [0, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x4x4x4x!q>
+  return %y : tensor<1x4x4x4x!q>
+}

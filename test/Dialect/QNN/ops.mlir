@@ -453,3 +453,11 @@ func.func @concat_round_trip(%a: tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, %b:
   %d = qnn.concat dim(0) %a, %a rounding(half_up) : tensor<2x3x!quant.uniform<u8:f32, 0.1:10>>, tensor<2x3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<4x3x!quant.uniform<u8:f32, 0.2:4>>
   return %c, %d : tensor<2x?x!quant.uniform<u8:f32, 0.2:4>>, tensor<4x3x!quant.uniform<u8:f32, 0.2:4>>
 }
+
+// qnn.max_pool2d.
+// CHECK-LABEL: func.func @max_pool2d_round_trip
+// CHECK: qnn.max_pool2d %{{.*}} kernel [3, 3] strides [2, 2] dilations [1, 1] padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 5.000000e-02:10>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 5.000000e-02:10>>
+func.func @max_pool2d_round_trip(%x: tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>>) -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>> {
+  %y = qnn.max_pool2d %x kernel [3, 3] strides [2, 2] dilations [1, 1] padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
+  return %y : tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
+}

@@ -645,6 +645,61 @@ LogicalResult ConcatOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// MaxPool2dOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MaxPool2dOp::verify() {
+  auto inType = dyn_cast<RankedTensorType>(getInput().getType());
+  auto outType = dyn_cast<RankedTensorType>(getType());
+  if (!inType || !outType || inType.getRank() != 4 || outType.getRank() != 4)
+    return emitOpError("expected NHWC tensors of rank 4");
+  FailureOr<QuantParams> params = verifyQuantized(*this, inType, "operand");
+  if (failed(params))
+    return failure();
+  if (inType.getElementType() != outType.getElementType())
+    return emitOpError("result element type must be the operand's, got ")
+           << outType.getElementType();
+  if (params->isPerAxis() && *params->axis != 3)
+    return emitOpError("per-axis quantization must be along C (axis 3), got ")
+           << *params->axis;
+  ArrayRef<int64_t> k = getKernel(), st = getStrides(), dil = getDilations(),
+                    pad = getPadding();
+  if (k.size() != 2 || st.size() != 2 || dil.size() != 2 || pad.size() != 4)
+    return emitOpError("expected 2 kernel sizes, 2 strides, 2 dilations and "
+                       "4 paddings");
+  for (int i = 0; i < 2; ++i) {
+    if (k[i] < 1 || st[i] < 1 || dil[i] < 1)
+      return emitOpError("kernel sizes, strides and dilations must be "
+                         "positive");
+    if (pad[i] < 0 || pad[i + 2] < 0 || pad[i] >= k[i] || pad[i + 2] >= k[i])
+      return emitOpError("padding must be non-negative and smaller than the "
+                         "kernel");
+  }
+  auto compatible = [](int64_t a, int64_t b) {
+    return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+  };
+  if (!compatible(inType.getDimSize(0), outType.getDimSize(0)) ||
+      !compatible(inType.getDimSize(3), outType.getDimSize(3)))
+    return emitOpError("N and C of the result must be the operand's");
+  for (int i = 0; i < 2; ++i) {
+    int64_t size = inType.getDimSize(1 + i);
+    if (ShapedType::isDynamic(size))
+      continue;
+    int64_t span = dil[i] * (k[i] - 1) + 1;
+    int64_t padded = size + pad[i] + pad[i + 2];
+    if (padded < span)
+      return emitOpError("window larger than the padded input in dimension ")
+             << 1 + i;
+    int64_t expected = (padded - span) / st[i] + 1;
+    int64_t got = outType.getDimSize(1 + i);
+    if (!ShapedType::isDynamic(got) && got != expected)
+      return emitOpError("expected output size ")
+             << expected << " in dimension " << 1 + i << ", got " << got;
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // MatmulOp
 //===----------------------------------------------------------------------===//
 

@@ -172,6 +172,34 @@ def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_MaxPool2dOp : QNN_Op<"max_pool2d", [Pure]> {
+  let summary = "2-D max pooling of NHWC quantized tensors.";
+  let description = [{
+    The maximum storage value of each window (the maximum real value, since
+    scales are positive), in the operand's own quantized type: per tensor or
+    per channel (axis 3, C). Padding takes no part in the maximum (as in
+    PyTorch, where padded positions are -inf); each padding must be smaller
+    than the kernel, so that every window holds real elements.
+
+    ```mlir
+    %y = qnn.max_pool2d %x kernel [3, 3] strides [2, 2] dilations [1, 1]
+        padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>>
+        -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
+    ```
+
+    `padding` is [top, left, bottom, right].
+  }];
+  let arguments = (ins AnyType:$input, DenseI64ArrayAttr:$kernel,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $input `kernel` $kernel `strides` $strides `dilations` $dilations
+    `padding` $padding attr-dict `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
   let summary = "Quantized matrix product with an exact i32 accumulator.";
   let description = [{
