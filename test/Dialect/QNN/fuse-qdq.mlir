@@ -133,3 +133,51 @@ func.func @negative_island_dynamic_max(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!
   %q = qnn.quantize %r : tensor<4x2xf32> -> tensor<4x2x!qo>
   return %q : tensor<4x2x!qo>
 }
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.5:128>
+!qw = !quant.uniform<i8:f32:1, {0.5, 0.25}>
+!qb = !quant.uniform<i32:f32:0, {0.25, 0.125}>
+!qo = !quant.uniform<u8:f32, 0.5:10>
+
+// A linear layer accumulating into its broadcast bias (the bias quantized
+// to i32 with scale s_a * s_w): the bias becomes qnn.matmul's bias operand.
+// CHECK-LABEL: func.func @island_bias
+// CHECK-SAME: (%[[A:.*]]: tensor<4x16x{{.*}}>, %[[W:.*]]: tensor<16x2x{{.*}}>, %[[B:.*]]: tensor<2x{{.*}}>)
+// CHECK: %[[C:.*]] = qnn.matmul %[[A]], %[[W]], %[[B]] :
+// CHECK: return %[[C]]
+// CHECK-NOT: linalg.broadcast
+func.func @island_bias(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!qw>, %qb: tensor<2x!qb>) -> tensor<4x2x!qo> {
+  %a = qnn.dequantize %qa : tensor<4x16x!qa> -> tensor<4x16xf32>
+  %w = qnn.dequantize %qw : tensor<16x2x!qw> -> tensor<16x2xf32>
+  %b = qnn.dequantize %qb : tensor<2x!qb> -> tensor<2xf32>
+  %e = tensor.empty() : tensor<4x2xf32>
+  %init = linalg.broadcast ins(%b : tensor<2xf32>) outs(%e : tensor<4x2xf32>) dimensions = [0]
+  %y = linalg.matmul ins(%a, %w : tensor<4x16xf32>, tensor<16x2xf32>) outs(%init : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %q = qnn.quantize %y : tensor<4x2xf32> -> tensor<4x2x!qo>
+  return %q : tensor<4x2x!qo>
+}
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.5:128>
+!qw = !quant.uniform<i8:f32, 0.5>
+!qb = !quant.uniform<i32:f32, 1.0>
+!qo = !quant.uniform<u8:f32, 0.5:10>
+
+// A bias whose scale is not s_a * s_w (1.0 vs 0.25) cannot be the integer
+// op's bias: the island stays float code.
+// CHECK-LABEL: func.func @negative_island_bias_scale
+// CHECK-NOT: qnn.matmul
+// CHECK: linalg.matmul
+func.func @negative_island_bias_scale(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!qw>, %qb: tensor<2x!qb>) -> tensor<4x2x!qo> {
+  %a = qnn.dequantize %qa : tensor<4x16x!qa> -> tensor<4x16xf32>
+  %w = qnn.dequantize %qw : tensor<16x2x!qw> -> tensor<16x2xf32>
+  %b = qnn.dequantize %qb : tensor<2x!qb> -> tensor<2xf32>
+  %e = tensor.empty() : tensor<4x2xf32>
+  %init = linalg.broadcast ins(%b : tensor<2xf32>) outs(%e : tensor<4x2xf32>) dimensions = [0]
+  %y = linalg.matmul ins(%a, %w : tensor<4x16xf32>, tensor<16x2xf32>) outs(%init : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %q = qnn.quantize %y : tensor<4x2xf32> -> tensor<4x2x!qo>
+  return %q : tensor<4x2x!qo>
+}

@@ -37,6 +37,21 @@ Value dequantizedFrom(Value v) {
   return {};
 }
 
+/// The quantized bias broadcast into a matmul's init, as linear layers are
+/// commonly lowered: `linalg.broadcast ins(dequantize(b) : tensor<N>)` over
+/// the row dimensions (the batch and M).
+Value broadcastBias(Value init, int64_t rank) {
+  auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
+  if (!broadcast)
+    return {};
+  SmallVector<int64_t> rows;
+  for (int64_t d = 0; d < rank - 1; ++d)
+    rows.push_back(d);
+  if (broadcast.getDimensions() != ArrayRef<int64_t>(rows))
+    return {};
+  return dequantizedFrom(broadcast.getInput());
+}
+
 /// True when `v` is a float tensor of zeros.
 bool isZeroTensor(Value v) {
   if (auto fill = v.getDefiningOp<linalg::FillOp>())
@@ -130,15 +145,25 @@ struct FuseMatmulIsland : RewritePattern {
       return failure();
     Value lhs = dequantizedFrom(linalgOp.getDpsInputs()[0]);
     Value rhs = dequantizedFrom(linalgOp.getDpsInputs()[1]);
-    if (!lhs || !rhs || !isZeroTensor(linalgOp.getDpsInits()[0]))
+    Value init = linalgOp.getDpsInits()[0];
+    // The init is zeros, or a quantized bias broadcast over the rows.
+    Value bias;
+    if (!isZeroTensor(init)) {
+      bias =
+          broadcastBias(init, cast<RankedTensorType>(init.getType()).getRank());
+      if (!bias || !init.hasOneUse())
+        return rewriter.notifyMatchFailure(op, "init is not zeros or a bias");
+    }
+    if (!lhs || !rhs)
       return rewriter.notifyMatchFailure(op, "not a QDQ island");
     Type resultType = op->getResult(0).getType();
     auto silent = []() { return InFlightDiagnostic(); };
-    if (failed(verifyMatmulTypes(silent, lhs.getType(), rhs.getType(), Type(),
-                                 resultType, rounding)))
+    if (failed(verifyMatmulTypes(silent, lhs.getType(), rhs.getType(),
+                                 bias ? bias.getType() : Type(), resultType,
+                                 rounding)))
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.matmul");
     Value result = MatmulOp::create(rewriter, op->getLoc(), resultType, lhs,
-                                    rhs, /*bias=*/Value(), rounding);
+                                    rhs, bias, rounding);
     if (clamp.min || clamp.max) {
       auto bound = [&](std::optional<float> v) -> FloatAttr {
         return v ? rewriter.getF32FloatAttr(*v) : FloatAttr();
