@@ -44,6 +44,9 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       "qnn-import-quant,"
       // QDQ islands become integer ops before anything folds their casts.
       "qnn-fuse-qdq{{rounding={3}},"
+      // Exact qnn folds (quantized weights become constants, which the
+      // lowering folds further into per-channel correction terms).
+      "canonicalize,"
       "convert-qnn-to-linalg,"
       // arith ops on tensors become generics too, so that they fuse.
       "func.func(convert-elementwise-to-linalg),"

@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "quant/Dialect/QNN/IR/QNNOps.h"
 #include "quant/Dialect/QNN/IR/QNNParams.h"
@@ -878,6 +879,28 @@ struct ClampLowering : OpConversionPattern<ClampOp> {
   }
 };
 
+/// The storage integers of a constant quantized value (a qnn.constant,
+/// folded to #qnn.storage), in row-major order, or nothing.
+std::optional<SmallVector<int64_t>> constantStorage(Value value,
+                                                    bool isSigned) {
+  Attribute attr;
+  if (!matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  auto storage = dyn_cast<StorageAttr>(attr);
+  if (!storage)
+    return std::nullopt;
+  auto dense = dyn_cast<DenseIntElementsAttr>(storage.getValue());
+  if (!dense)
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  for (const APInt &v : dense.getValues<APInt>())
+    values.push_back(isSigned ? v.getSExtValue()
+                              : static_cast<int64_t>(v.getZExtValue()));
+  if (dense.isSplat())
+    values.resize(dense.getNumElements(), values.front());
+  return values;
+}
+
 /// Builds `init` filled with zeros: an i32 accumulator of the given shape.
 Value zeroAccumulator(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                       ValueRange dynamicDims) {
@@ -1005,8 +1028,19 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
                  })
           .getResult(0);
     };
+    // With constant weights (2-D), the terms that depend on w alone are
+    // folded at compile time into one i64 constant per output channel:
+    //   C[n] = K * za * zw[n] - za * sum_k w[k, n] (+ bias[n] if constant).
+    std::optional<SmallVector<int64_t>> weights =
+        constantStorage(op.getRhs(), rhs->isSigned);
+    std::optional<SmallVector<int64_t>> constantBias =
+        op.getBias() ? constantStorage(op.getBias(), /*isSigned=*/true)
+                     : std::nullopt;
+    bool foldWeightTerms = !batched && weights.has_value();
     Value rowSums = needRowSums ? sumOverK(a, *lhs, /*rows=*/true) : Value();
-    Value colSums = needColSums ? sumOverK(w, *rhs, /*rows=*/false) : Value();
+    Value colSums = needColSums && !foldWeightTerms
+                        ? sumOverK(w, *rhs, /*rows=*/false)
+                        : Value();
 
     // The epilogue's per-channel constants, read through n.
     size_t n = rhs->numChannels();
@@ -1028,6 +1062,25 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     IntegerType i64 = i64Type(ctx);
     ConstantTable::Handle zwHandle = table.addInt(i64, zw);
     ConstantTable::Handle kzazwHandle = table.addInt(i64, kzazw);
+    std::optional<ConstantTable::Handle> foldedHandle;
+    bool biasFolded = false;
+    if (foldWeightTerms) {
+      int64_t numColumns = static_cast<int64_t>(weights->size()) / k;
+      SmallVector<int64_t> folded(numColumns, 0);
+      for (int64_t col = 0; col < numColumns; ++col) {
+        int64_t colSum = 0;
+        for (int64_t row = 0; row < k; ++row)
+          colSum += (*weights)[row * numColumns + col];
+        int64_t zwc = zw[zw.size() == 1 ? 0 : col];
+        folded[col] = (needRowSums ? k * za * zwc : 0) - za * colSum;
+      }
+      if (constantBias) {
+        for (int64_t col = 0; col < numColumns; ++col)
+          folded[col] += (*constantBias)[constantBias->size() == 1 ? 0 : col];
+        biasFolded = true;
+      }
+      foldedHandle = table.addInt(i64, folded);
+    }
     IntegerType container = out->getContainerType(ctx);
     std::optional<QuantizeStage> floatStage;
     std::optional<IntegerRequantizeStage> intStage;
@@ -1057,7 +1110,7 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       inputs.push_back(colSums);
       maps.push_back(dims(with({o + 1}), ed));
     }
-    if (Value bias = adaptor.getBias()) {
+    if (Value bias = adaptor.getBias(); bias && !biasFolded) {
       biasIndex = inputs.size();
       inputs.push_back(bias);
       maps.push_back(nMap);
@@ -1101,7 +1154,9 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
                 b, l, acc,
                 arith::MulIOp::create(b, l, intConst(b, l, i64, za),
                                       ext(args[colIndex])));
-          if (needRowSums && needColSums)
+          if (foldedHandle)
+            acc = arith::AddIOp::create(b, l, acc, get(*foldedHandle));
+          else if (needRowSums && needColSums)
             acc = arith::AddIOp::create(b, l, acc, get(kzazwHandle));
           if (biasIndex >= 0)
             acc = arith::AddIOp::create(b, l, acc, ext(args[biasIndex]));

@@ -61,3 +61,27 @@ func.func @matmul_symmetric_half_up(%a: tensor<2x8x!a2>, %w: tensor<8x3x!w2>) ->
   %c = qnn.matmul %a, %w rounding(half_up) : tensor<2x8x!a2>, tensor<8x3x!w2> -> tensor<2x3x!o2>
   return %c : tensor<2x3x!o2>
 }
+
+// -----
+
+// Constant weights and bias: the terms that depend on them alone fold into
+// one constant per output channel, C[n] = K*za*zw[n] - za*sum_k w[k,n] +
+// bias[n]: with K = 3, za = 128, zw = [0, 3], column sums [9, 12] and bias
+// [100, -200], C = [-1152 + 100, 1152 - 1536 - 200] = [-1052, -584]. No
+// column-sum loop is left; the row sums remain (zw != 0).
+// CHECK-LABEL: func.func @matmul_constant_weights
+// CHECK: %[[P:.*]] = linalg.generic {{.*}}"reduction"
+// CHECK: %[[R:.*]] = linalg.generic {{.*}}"reduction"{{.*}} ins(%{{.*}} : tensor<2x3xi8>)
+// CHECK-NOT: "reduction"
+// CHECK-DAG: %[[C:.*]] = arith.constant dense<[-1052, -584]> : tensor<2xi64>
+// CHECK: linalg.generic {{.*}} ins(%[[P]], %[[R]], %{{.*}}, %[[C]]
+!ca = !quant.uniform<u8:f32, 0.05:128>
+!cw = !quant.uniform<i8:f32:1, {0.01, 0.02:3}>
+!cb = !quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>
+!co = !quant.uniform<u8:f32, 0.2:3>
+func.func @matmul_constant_weights(%a: tensor<2x3x!ca>) -> tensor<2x2x!co> {
+  %w = qnn.constant dense<[[1, 2], [3, 4], [5, 6]]> : tensor<3x2xsi8> -> tensor<3x2x!cw>
+  %b = qnn.constant dense<[100, -200]> : tensor<2xsi32> -> tensor<2x!cb>
+  %c = qnn.matmul %a, %w, %b : tensor<2x3x!ca>, tensor<3x2x!cw>, tensor<2x!cb> -> tensor<2x2x!co>
+  return %c : tensor<2x2x!co>
+}
