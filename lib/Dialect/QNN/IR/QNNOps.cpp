@@ -233,6 +233,32 @@ static int64_t numElementsOf(Type type) {
   return 1;
 }
 
+/// Applies `f(value, channel)` to every storage value of the constant
+/// `attr` (signedness of `storage`), one per element of `type` (a splat is
+/// expanded when the channels differ, i.e. `layout` is per axis), where
+/// `channel` is the element's index along `layout`'s axis. Nothing when
+/// `attr` is not an integer constant or `type` cannot be a folded constant.
+template <typename T>
+static std::optional<SmallVector<T>>
+mapStorageValues(Attribute attr, Type type, const QuantParams &storage,
+                 const QuantParams &layout,
+                 function_ref<T(int64_t, int64_t)> f) {
+  if (!isStaticOrScalar(type))
+    return std::nullopt;
+  std::optional<SmallVector<int64_t>> inputs =
+      getIntValues(attr, storage.isSigned);
+  if (!inputs)
+    return std::nullopt;
+  bool expand = inputs->size() == 1 && layout.isPerAxis();
+  int64_t n = expand ? numElementsOf(type) : inputs->size();
+  ChannelIndexer channelOf(type, layout);
+  SmallVector<T> results;
+  results.reserve(n);
+  for (int64_t i = 0; i < n; ++i)
+    results.push_back(f((*inputs)[expand ? 0 : i], channelOf(i)));
+  return results;
+}
+
 //===----------------------------------------------------------------------===//
 // Custom assembly: `flavour(onnx)` / `rounding(half_up)`, omitted for the
 // default value.
@@ -355,21 +381,14 @@ OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
   FailureOr<QuantParams> params = paramsOf(getInput().getType());
   if (failed(params))
     return {};
-  if (!isStaticOrScalar(getType()))
+  std::optional<SmallVector<float>> results = mapStorageValues<float>(
+      adaptor.getInput(), getType(), *params, *params,
+      [&](int64_t q, int64_t c) {
+        return qmath::dequantizeValue(q, params->channels[c]);
+      });
+  if (!results)
     return {};
-  std::optional<SmallVector<int64_t>> inputs =
-      getIntValues(adaptor.getInput(), params->isSigned);
-  if (!inputs)
-    return {};
-  bool expand = inputs->size() == 1 && params->isPerAxis();
-  int64_t n = expand ? numElementsOf(getType()) : inputs->size();
-  ChannelIndexer channelOf(getType(), *params);
-  SmallVector<float> results;
-  results.reserve(n);
-  for (int64_t i = 0; i < n; ++i)
-    results.push_back(qmath::dequantizeValue((*inputs)[expand ? 0 : i],
-                                             params->channels[channelOf(i)]));
-  return makeF32Attr(getType(), results);
+  return makeF32Attr(getType(), *results);
 }
 
 //===----------------------------------------------------------------------===//
@@ -433,27 +452,19 @@ OpFoldResult RequantizeOp::fold(FoldAdaptor adaptor) {
       }))
     return getInput();
 
-  if (!isStaticOrScalar(getType()))
+  std::optional<SmallVector<int64_t>> results = mapStorageValues<int64_t>(
+      adaptor.getInput(), getType(), *in, in->isPerAxis() ? *in : *out,
+      [&](int64_t q, int64_t c) {
+        return qmath::requantizeValue(q, in->channels[in->isPerAxis() ? c : 0],
+                                      out->channels[out->isPerAxis() ? c : 0],
+                                      mode);
+      });
+  if (!results)
     return {};
-  std::optional<SmallVector<int64_t>> inputs =
-      getIntValues(adaptor.getInput(), in->isSigned);
-  if (!inputs)
-    return {};
-  bool perAxis = in->isPerAxis() || out->isPerAxis();
-  bool expand = inputs->size() == 1 && perAxis;
-  int64_t n = expand ? numElementsOf(getType()) : inputs->size();
-  ChannelIndexer channelOf(getType(), in->isPerAxis() ? *in : *out);
-  SmallVector<int64_t> results;
-  results.reserve(n);
-  for (int64_t i = 0; i < n; ++i) {
-    int64_t c = channelOf(i);
-    results.push_back(qmath::requantizeValue(
-        (*inputs)[expand ? 0 : i], in->channels[in->isPerAxis() ? c : 0],
-        out->channels[out->isPerAxis() ? c : 0], mode));
-  }
-  return StorageAttr::get(
-      getContext(),
-      makeIntAttr(getType(), out->getSignedStorageType(getContext()), results));
+  return StorageAttr::get(getContext(),
+                          makeIntAttr(getType(),
+                                      out->getSignedStorageType(getContext()),
+                                      *results));
 }
 
 //===----------------------------------------------------------------------===//
@@ -564,25 +575,17 @@ OpFoldResult ClampOp::fold(FoldAdaptor adaptor) {
   if (llvm::all_of(bounds,
                    [&](auto b) { return b.first <= lo && b.second >= hi; }))
     return getInput();
-  if (!isStaticOrScalar(getType()))
+  std::optional<SmallVector<int64_t>> results = mapStorageValues<int64_t>(
+      adaptor.getInput(), getType(), *params, *params,
+      [&](int64_t q, int64_t c) {
+        return std::clamp(q, bounds[c].first, bounds[c].second);
+      });
+  if (!results)
     return {};
-  std::optional<SmallVector<int64_t>> inputs =
-      getIntValues(adaptor.getInput(), params->isSigned);
-  if (!inputs)
-    return {};
-  bool expand = inputs->size() == 1 && params->isPerAxis();
-  int64_t n = expand ? numElementsOf(getType()) : inputs->size();
-  ChannelIndexer channelOf(getType(), *params);
-  SmallVector<int64_t> results;
-  results.reserve(n);
-  for (int64_t i = 0; i < n; ++i) {
-    auto [blo, bhi] = bounds[channelOf(i)];
-    results.push_back(std::clamp((*inputs)[expand ? 0 : i], blo, bhi));
-  }
   return StorageAttr::get(
       getContext(),
       makeIntAttr(getType(), params->getSignedStorageType(getContext()),
-                  results));
+                  *results));
 }
 
 //===----------------------------------------------------------------------===//

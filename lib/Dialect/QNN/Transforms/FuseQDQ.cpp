@@ -52,6 +52,19 @@ Value broadcastBias(Value init, int64_t rank) {
   return dequantizedFrom(broadcast.getInput());
 }
 
+/// The float value that `op` quantizes: the end of a QDQ island, a qnn
+/// quantize in the PyTorch flavour (the integer ops' output stages multiply
+/// by a factor as it does; ONNX's division is another rounding) or an
+/// upstream quant.qcast.
+Value quantizedFloat(Operation *op) {
+  if (auto quantize = dyn_cast<QuantizeOp>(op))
+    return quantize.getFlavour() == Flavour::pytorch ? quantize.getInput()
+                                                     : Value();
+  if (auto cast = dyn_cast<quant::QuantizeCastOp>(op))
+    return cast.getInput();
+  return {};
+}
+
 /// True when `v` is a float tensor of zeros.
 bool isZeroTensor(Value v) {
   if (auto fill = v.getDefiningOp<linalg::FillOp>())
@@ -113,18 +126,9 @@ struct FuseMatmulIsland : RewritePattern {
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
-    Value floatResult;
-    if (auto quantize = dyn_cast<QuantizeOp>(op)) {
-      // The integer op's output stage multiplies by a factor, as the
-      // PyTorch flavour does; ONNX's division is another rounding.
-      if (quantize.getFlavour() != Flavour::pytorch)
-        return failure();
-      floatResult = quantize.getInput();
-    } else if (auto cast = dyn_cast<quant::QuantizeCastOp>(op)) {
-      floatResult = cast.getInput();
-    } else {
+    Value floatResult = quantizedFloat(op);
+    if (!floatResult)
       return failure();
-    }
     FloatClamp clamp;
     floatResult = peelClamps(floatResult, clamp);
     if (clamp.min && clamp.max && *clamp.max < *clamp.min)
@@ -187,16 +191,9 @@ struct FuseConcatIsland : RewritePattern {
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
-    Value floatResult;
-    if (auto quantize = dyn_cast<QuantizeOp>(op)) {
-      if (quantize.getFlavour() != Flavour::pytorch)
-        return failure();
-      floatResult = quantize.getInput();
-    } else if (auto cast = dyn_cast<quant::QuantizeCastOp>(op)) {
-      floatResult = cast.getInput();
-    } else {
+    Value floatResult = quantizedFloat(op);
+    if (!floatResult)
       return failure();
-    }
     auto concat = floatResult.getDefiningOp<tensor::ConcatOp>();
     if (!concat || !floatResult.hasOneUse())
       return failure();
