@@ -257,6 +257,18 @@ private:
     return VectorType::get({count ? count : lanes}, t);
   }
 
+  /// A full vector load, or a masked one (masked-off lanes read as zero).
+  Value loadVector(OpBuilder &b, Location loc, Value memref, ValueRange indices,
+                   Type elementType, Value mask) const {
+    if (!mask)
+      return vector::LoadOp::create(b, loc, vectorOf(elementType), memref,
+                                    indices);
+    Value zero =
+        arith::ConstantOp::create(b, loc, b.getZeroAttr(vectorOf(elementType)));
+    return vector::MaskedLoadOp::create(b, loc, vectorOf(elementType), memref,
+                                        indices, mask, zero);
+  }
+
   /// Indices of an operand for loop indices (outer..., inner).
   SmallVector<Value> indicesFor(const OperandAccess &a,
                                 ArrayRef<Value> loopIvs) const {
@@ -287,14 +299,8 @@ private:
       if (!access.contiguous) {
         Value scalar = memref::LoadOp::create(b, loc, access.memref, indices);
         v = vector::BroadcastOp::create(b, loc, vectorOf(elementType), scalar);
-      } else if (!mask) {
-        v = vector::LoadOp::create(b, loc, vectorOf(elementType), access.memref,
-                                   indices);
       } else {
-        Value zero = arith::ConstantOp::create(
-            b, loc, b.getZeroAttr(vectorOf(elementType)));
-        v = vector::MaskedLoadOp::create(b, loc, vectorOf(elementType),
-                                         access.memref, indices, mask, zero);
+        v = loadVector(b, loc, access.memref, indices, elementType, mask);
       }
       mapping.map(arg, v);
     }
@@ -443,16 +449,7 @@ private:
     const OperandAccess &out = accesses[op.getNumDpsInputs()];
     Type elementType = cast<MemRefType>(out.memref.getType()).getElementType();
     SmallVector<Value> outIndices = indicesFor(out, ivs);
-    Value acc;
-    if (!mask) {
-      acc = vector::LoadOp::create(b, loc, vectorOf(elementType), out.memref,
-                                   outIndices);
-    } else {
-      Value zero = arith::ConstantOp::create(
-          b, loc, b.getZeroAttr(vectorOf(elementType)));
-      acc = vector::MaskedLoadOp::create(b, loc, vectorOf(elementType),
-                                         out.memref, outIndices, mask, zero);
-    }
+    Value acc = loadVector(b, loc, out.memref, outIndices, elementType, mask);
     Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
     Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
     auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
