@@ -117,18 +117,35 @@ Value peelClamps(Value v, FloatClamp &clamp) {
   return v;
 }
 
-/// quantize([clamp](linalg.matmul / batch_matmul(dequantize(a),
-/// dequantize(w)), accumulating into zeros)) -> [qnn.clamp](qnn.matmul(a, w)).
-struct FuseMatmulIsland : RewritePattern {
-  FuseMatmulIsland(MLIRContext *ctx, RoundingMode rounding)
+/// A rewrite of the QDQ island that ends at a quantize (qnn or upstream):
+/// subclasses rewrite the float value the quantize takes.
+struct QDQIslandPattern : RewritePattern {
+  QDQIslandPattern(MLIRContext *ctx, RoundingMode rounding)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
         rounding(rounding) {}
 
   LogicalResult matchAndRewrite(Operation *op,
-                                PatternRewriter &rewriter) const override {
+                                PatternRewriter &rewriter) const final {
     Value floatResult = quantizedFloat(op);
     if (!floatResult)
       return failure();
+    return rewriteIsland(op, floatResult, rewriter);
+  }
+
+  virtual LogicalResult rewriteIsland(Operation *quantize, Value floatResult,
+                                      PatternRewriter &rewriter) const = 0;
+
+  RoundingMode rounding;
+};
+
+/// quantize([clamp](linalg.matmul / batch_matmul(dequantize(a),
+/// dequantize(w)), accumulating into zeros or a broadcast bias)) ->
+/// [qnn.clamp](qnn.matmul(a, w[, bias])).
+struct FuseMatmulIsland : QDQIslandPattern {
+  using QDQIslandPattern::QDQIslandPattern;
+
+  LogicalResult rewriteIsland(Operation *op, Value floatResult,
+                              PatternRewriter &rewriter) const override {
     FloatClamp clamp;
     floatResult = peelClamps(floatResult, clamp);
     if (clamp.min && clamp.max && *clamp.max < *clamp.min)
@@ -178,22 +195,15 @@ struct FuseMatmulIsland : RewritePattern {
     rewriter.replaceOp(op, result);
     return success();
   }
-
-  RoundingMode rounding;
 };
 
 /// quantize(tensor.concat(dequantize(x_i)...)) -> qnn.concat(x_i...), for
 /// per-tensor types: each input is requantized into the result's type.
-struct FuseConcatIsland : RewritePattern {
-  FuseConcatIsland(MLIRContext *ctx, RoundingMode rounding)
-      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
-        rounding(rounding) {}
+struct FuseConcatIsland : QDQIslandPattern {
+  using QDQIslandPattern::QDQIslandPattern;
 
-  LogicalResult matchAndRewrite(Operation *op,
-                                PatternRewriter &rewriter) const override {
-    Value floatResult = quantizedFloat(op);
-    if (!floatResult)
-      return failure();
+  LogicalResult rewriteIsland(Operation *op, Value floatResult,
+                              PatternRewriter &rewriter) const override {
     auto concat = floatResult.getDefiningOp<tensor::ConcatOp>();
     if (!concat || !floatResult.hasOneUse())
       return failure();
@@ -216,8 +226,6 @@ struct FuseConcatIsland : RewritePattern {
                                           concat.getDim(), rounding);
     return success();
   }
-
-  RoundingMode rounding;
 };
 
 struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
