@@ -32,3 +32,15 @@ func.func @in_place(%x: tensor<?xf32>, %out: memref<?xi8>) {
   bufferization.materialize_in_destination %i in restrict writable %out : (tensor<?xi8>, memref<?xi8>) -> ()
   return
 }
+
+// A concatenation copies into strided pieces of its result: the copies are
+// loops in the generated code, not calls of the runner library's
+// memrefCopy, so that a shared object of this code links on its own.
+// CHECK-LABEL: llvm.func @concat(
+// CHECK-NOT: memrefCopy
+// CHECK: llvm.return
+// CHECK-NOT: llvm.func @memrefCopy
+func.func @concat(%a: tensor<2x3x!u8>, %b: tensor<2x?x!u8>) -> tensor<2x?x!u8> {
+  %c = qnn.concat dim(1) %a, %b : tensor<2x3x!u8>, tensor<2x?x!u8> -> tensor<2x?x!u8>
+  return %c : tensor<2x?x!u8>
+}

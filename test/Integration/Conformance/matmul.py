@@ -133,14 +133,15 @@ def mlir_function(name, c, mode):
     return "\n".join(lines)
 
 
-def build(args, text):
+def build(args, text, stem="matmul"):
+    """Lowers `text` with quant-opt, compiles it and loads the library."""
     os.makedirs(args.workdir, exist_ok=True)
-    src = os.path.join(args.workdir, "matmul.mlir")
+    src = os.path.join(args.workdir, stem + ".mlir")
     with open(src, "w") as f:
         f.write(text)
     low = src + ".llvm.mlir"
     ll = src + ".ll"
-    so = os.path.join(args.workdir, "matmul.so")
+    so = os.path.join(args.workdir, stem + ".so")
     subprocess.check_call([args.quant_opt, src, "--qnn-to-llvm", "-o", low])
     subprocess.check_call([args.mlir_translate, "--mlir-to-llvmir", low,
                            "-o", ll])

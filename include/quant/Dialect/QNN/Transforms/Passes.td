@@ -117,6 +117,10 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     depend on that loop are broadcast. Generics whose vector loop would not
     be unit-stride in some operand are left to `convert-linalg-to-loops`.
 
+    A `memref.copy` involving a strided buffer becomes a `linalg.copy`, so
+    that it lowers to loops rather than to a call of the runner library's
+    `memrefCopy`, which a shared object of generated code cannot rely on.
+
     ```mlir
     // Before
     linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
