@@ -766,9 +766,7 @@ struct MaxPool2dLowering : OpConversionPattern<MaxPool2dOp> {
     Value input = adaptor.getInput();
     auto inputType = cast<RankedTensorType>(input.getType());
     IntegerType container = params->getContainerType(getContext());
-    int64_t lowest =
-        params->isSigned ? -(int64_t(1) << (params->storageWidth - 1)) : 0;
-    Value lowestValue = intConst(rewriter, loc, container, lowest);
+    Value lowestValue = intConst(rewriter, loc, container, params->widthMin());
     ArrayRef<int64_t> pad = op.getPadding();
     if (llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
       SmallVector<int64_t> low{0, pad[0], pad[1], 0};

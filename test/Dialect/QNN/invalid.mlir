@@ -978,3 +978,30 @@ func.func @negative_max_pool_stride(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x4x!q
   %y = qnn.max_pool2d %x kernel [2, 2] strides [0, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x4x4x4x!q>
   return %y : tensor<1x4x4x4x!q>
 }
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_channels(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x3x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op N and C of the result must be the operand's}}
+  %y = qnn.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!q> -> tensor<1x4x4x3x!q>
+  return %y : tensor<1x4x4x3x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_max_pool_window(%x: tensor<1x2x8x4x!q>) -> tensor<1x1x4x4x!q> {
+  // expected-error @+1 {{'qnn.max_pool2d' op window larger than the padded input in dimension 1}}
+  %y = qnn.max_pool2d %x kernel [3, 2] strides [1, 2] dilations [2, 1] padding [1, 0, 1, 0] : tensor<1x2x8x4x!q> -> tensor<1x1x4x4x!q>
+  return %y : tensor<1x1x4x4x!q>
+}
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_concat_scalar_result(%x: tensor<3x!q>) -> !q {
+  // expected-error @+1 {{'qnn.concat' op result must be a ranked tensor}}
+  %c = qnn.concat dim(0) %x : tensor<3x!q> -> !q
+  return %c : !q
+}

@@ -12,42 +12,17 @@ their _mlir_ciface_ entry points. Results are compared bit for bit with:
     (a - za)(w - zw) directly, in all four rounding modes, with biases.
 Exits non-zero on any mismatch.
 """
-import argparse
-import ctypes
 import os
-import subprocess
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference as ref  # noqa: E402
+from cinterface import argument_parser, build, call  # noqa: E402
 
 F32 = np.float32
 MODES = ["float", "double_round", "half_up", "half_away"]
-
-
-class Desc1(ctypes.Structure):
-    _fields_ = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
-                ("offset", ctypes.c_int64), ("sizes", ctypes.c_int64 * 1),
-                ("strides", ctypes.c_int64 * 1)]
-
-
-class Desc2(ctypes.Structure):
-    _fields_ = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
-                ("offset", ctypes.c_int64), ("sizes", ctypes.c_int64 * 2),
-                ("strides", ctypes.c_int64 * 2)]
-
-
-def desc(arr):
-    arr = np.ascontiguousarray(arr)
-    d = Desc2() if arr.ndim == 2 else Desc1()
-    d.allocated = d.aligned = arr.ctypes.data
-    d.offset = 0
-    for i, n in enumerate(arr.shape):
-        d.sizes[i] = n
-        d.strides[i] = arr.strides[i] // arr.itemsize
-    return d, arr
 
 
 def fmt(s):
@@ -133,37 +108,6 @@ def mlir_function(name, c, mode):
     return "\n".join(lines)
 
 
-def build(args, text, stem="matmul"):
-    """Lowers `text` with quant-opt, compiles it and loads the library."""
-    os.makedirs(args.workdir, exist_ok=True)
-    src = os.path.join(args.workdir, stem + ".mlir")
-    with open(src, "w") as f:
-        f.write(text)
-    low = src + ".llvm.mlir"
-    ll = src + ".ll"
-    so = os.path.join(args.workdir, stem + ".so")
-    subprocess.check_call([args.quant_opt, src, "--qnn-to-llvm", "-o", low])
-    subprocess.check_call([args.mlir_translate, "--mlir-to-llvmir", low,
-                           "-o", ll])
-    subprocess.check_call([args.clang, "-O2", "-shared", "-fPIC", "-x", "ir",
-                           ll, "-o", so, "-Wno-override-module"])
-    return ctypes.CDLL(so)
-
-
-def call(lib, name, a, w, b, m, n):
-    fn = getattr(lib, "_mlir_ciface_" + name)
-    result = Desc2()
-    da, ka = desc(a)
-    dw, kw = desc(w)
-    db, kb = desc(b)
-    fn(ctypes.byref(result), ctypes.byref(da), ctypes.byref(dw),
-       ctypes.byref(db))
-    buf = (ctypes.c_int8 * (m * n)).from_address(result.aligned)
-    out = np.frombuffer(buf, dtype=np.int8).reshape(m, n).copy()
-    ctypes.CDLL(None).free(ctypes.c_void_p(result.allocated))
-    return out
-
-
 def torch_linear(torch, engine, c, A, W):
     torch.backends.quantized.engine = engine
     qa = torch._make_per_tensor_quantized_tensor(
@@ -178,13 +122,8 @@ def torch_linear(torch, engine, c, A, W):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--quant-opt", required=True)
-    ap.add_argument("--mlir-translate", required=True)
-    ap.add_argument("--clang", required=True)
-    ap.add_argument("--workdir", required=True)
+    ap = argument_parser(default_seed=2026)
     ap.add_argument("--configs", type=int, default=40)
-    ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
     configs = make_configs(rng, args.configs)
@@ -192,7 +131,7 @@ def main():
     for i, c in enumerate(configs):
         for mode in MODES:
             text.append(mlir_function("mm_%d_%s" % (i, mode), c, mode))
-    lib = build(args, "\n\n".join(text) + "\n")
+    lib = build(args, "\n\n".join(text) + "\n", stem="matmul")
 
     try:
         import torch
@@ -213,8 +152,9 @@ def main():
              else np.zeros(n, dtype=np.int64))
         acc = (A - c["za"]) @ (W - c["zws"][None, :]) + B[None, :]
         for mode in MODES:
-            got = call(lib, "mm_%d_%s" % (i, mode), A.astype(np.int8),
-                       W.astype(np.int8), B.astype(np.int32), m, n)
+            got = call(lib, "mm_%d_%s" % (i, mode), (m, n), np.int8,
+                       A.astype(np.int8), W.astype(np.int8),
+                       B.astype(np.int32))
             got = got.astype(np.int64)
             if c["o_st"] == "u8":
                 got &= 0xFF

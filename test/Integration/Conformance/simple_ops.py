@@ -7,8 +7,6 @@ torch.clamp on a quantized tensor, torch.ops.quantized.cat and
 torch.nn.functional.max_pool2d (NCHW there, NHWC here). Exits non-zero on
 any mismatch.
 """
-import argparse
-import ctypes
 import os
 import sys
 
@@ -16,25 +14,9 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from matmul import Desc1, Desc2, build, desc  # noqa: E402
+from cinterface import argument_parser, build, call  # noqa: E402
 
 F32 = np.float32
-
-
-class Desc4(ctypes.Structure):
-    _fields_ = [("allocated", ctypes.c_void_p), ("aligned", ctypes.c_void_p),
-                ("offset", ctypes.c_int64), ("sizes", ctypes.c_int64 * 4),
-                ("strides", ctypes.c_int64 * 4)]
-
-
-def desc4(arr):
-    d = Desc4()
-    d.allocated = d.aligned = arr.ctypes.data
-    d.offset = 0
-    for i in range(4):
-        d.sizes[i] = arr.shape[i]
-        d.strides[i] = arr.strides[i] // arr.itemsize
-    return d
 
 
 def f32(v):
@@ -45,22 +27,8 @@ def u8type(s, z):
     return "!quant.uniform<u8:f32, %r:%d>" % (s, z)
 
 
-def result_u8(result, shape):
-    count = int(np.prod(shape))
-    buf = (ctypes.c_uint8 * count).from_address(result.aligned)
-    out = np.frombuffer(buf, dtype=np.uint8).reshape(shape).copy()
-    ctypes.CDLL(None).free(ctypes.c_void_p(result.allocated))
-    return out.astype(np.int64)
-
-
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--quant-opt", required=True)
-    ap.add_argument("--mlir-translate", required=True)
-    ap.add_argument("--clang", required=True)
-    ap.add_argument("--workdir", required=True)
-    ap.add_argument("--seed", type=int, default=11)
-    args = ap.parse_args()
+    args = argument_parser(default_seed=11).parse_args()
     rng = np.random.default_rng(args.seed)
     torch.backends.quantized.engine = "qnnpack"
 
@@ -134,11 +102,8 @@ def main():
     mismatches = checked = 0
     for i, (s, z, lo, hi, n) in enumerate(clamps):
         x = rng.integers(0, 256, n).astype(np.uint8)
-        result = Desc1()
-        d, keep = desc(x.view(np.int8))
-        getattr(lib, "_mlir_ciface_clamp_%d" % i)(ctypes.byref(result),
-                                                   ctypes.byref(d))
-        got = result_u8(result, (n,))
+        got = call(lib, "clamp_%d" % i, (n,), np.uint8,
+                   x.view(np.int8)).astype(np.int64)
         q = torch._make_per_tensor_quantized_tensor(torch.tensor(x), s, z)
         want = torch.clamp(q, lo, hi).int_repr().numpy().astype(np.int64)
         bad = int((got != want).sum())
@@ -151,11 +116,8 @@ def main():
     for i, (parts, so, zo, rows) in enumerate(cats):
         xs = [rng.integers(0, 256, (rows, p[2])).astype(np.uint8) for p in parts]
         total = sum(p[2] for p in parts)
-        result = Desc2()
-        ds = [desc(x.view(np.int8)) for x in xs]
-        getattr(lib, "_mlir_ciface_cat_%d" % i)(
-            ctypes.byref(result), *[ctypes.byref(d) for d, _ in ds])
-        got = result_u8(result, (rows, total))
+        got = call(lib, "cat_%d" % i, (rows, total), np.uint8,
+                   *[x.view(np.int8) for x in xs]).astype(np.int64)
         qs = [torch._make_per_tensor_quantized_tensor(torch.tensor(x), p[0],
                                                       p[1])
               for x, p in zip(xs, parts)]
@@ -170,11 +132,8 @@ def main():
     for i, (k, st, dil, pad, h, w, c, oh, ow) in enumerate(pools):
         x = np.ascontiguousarray(
             rng.integers(0, 256, (1, h, w, c)).astype(np.uint8))
-        result = Desc4()
-        d = desc4(x.view(np.int8))
-        getattr(lib, "_mlir_ciface_pool_%d" % i)(ctypes.byref(result),
-                                                  ctypes.byref(d))
-        got = result_u8(result, (1, oh, ow, c))
+        got = call(lib, "pool_%d" % i, (1, oh, ow, c), np.uint8,
+                   x.view(np.int8)).astype(np.int64)
         # The reference is PyTorch's max_pool2d of the same integers in
         # float (exact for u8 values): PyTorch's quantized max_pool2d
         # (qnnpack) deviates from it for some dilated, padded windows, which

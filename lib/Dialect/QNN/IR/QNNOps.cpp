@@ -189,9 +189,7 @@ static bool isIdentityOnAllInputs(
     function_ref<int64_t(int64_t, const qmath::ChannelParams &)> f) {
   if (params.storageWidth > 16)
     return false;
-  int64_t lo = params.isSigned ? -(int64_t(1) << (params.storageWidth - 1)) : 0;
-  int64_t hi = params.isSigned ? (int64_t(1) << (params.storageWidth - 1)) - 1
-                               : (int64_t(1) << params.storageWidth) - 1;
+  int64_t lo = params.widthMin(), hi = params.widthMax();
   int64_t count = (hi - lo + 1) * static_cast<int64_t>(params.numChannels());
   if (count > kMaxProofEvaluations)
     return false;
@@ -568,10 +566,7 @@ OpFoldResult ClampOp::fold(FoldAdaptor adaptor) {
   auto bounds = clampBounds(*params, asFloat(getMin()), asFloat(getMax()));
   // Bounds that cover the storage width leave every value alone (values
   // outside a narrow range included: storage_cast can bring them in).
-  int64_t lo =
-      params->isSigned ? -(int64_t(1) << (params->storageWidth - 1)) : 0;
-  int64_t hi = params->isSigned ? (int64_t(1) << (params->storageWidth - 1)) - 1
-                                : (int64_t(1) << params->storageWidth) - 1;
+  int64_t lo = params->widthMin(), hi = params->widthMax();
   if (llvm::all_of(bounds,
                    [&](auto b) { return b.first <= lo && b.second >= hi; }))
     return getInput();

@@ -500,24 +500,6 @@ struct QNNVectorizeElementwisePass
     Attribute endianness = DataLayout::closest(getOperation()).getEndianness();
     auto endian = dyn_cast_or_null<StringAttr>(endianness);
     bool littleEndian = !endian || endian.getValue() != "big";
-    // A copy between strided buffers (a tensor.concat's pieces) would lower
-    // to a call of the runner library's memrefCopy, which a shared object
-    // of generated code cannot count on: make it a linalg.copy, lowered to
-    // loops with the rest.
-    SmallVector<memref::CopyOp> copies;
-    getOperation().walk([&](memref::CopyOp op) {
-      auto source = cast<MemRefType>(op.getSource().getType());
-      auto target = cast<MemRefType>(op.getTarget().getType());
-      if (!source.getLayout().isIdentity() || !target.getLayout().isIdentity())
-        copies.push_back(op);
-    });
-    for (memref::CopyOp op : copies) {
-      OpBuilder b(op);
-      linalg::CopyOp::create(b, op.getLoc(), ValueRange{op.getSource()},
-                             ValueRange{op.getTarget()});
-      op.erase();
-    }
-
     SmallVector<linalg::GenericOp> generics;
     getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
     for (linalg::GenericOp op : generics) {

@@ -36,6 +36,15 @@ struct QuantParams {
   SmallVector<qmath::ChannelParams> channels;
 
   bool isPerAxis() const { return axis.has_value(); }
+  /// The values the storage width can hold, narrow range or not (the
+  /// values storage_cast can bring in).
+  int64_t widthMin() const {
+    return isSigned ? -(int64_t(1) << (storageWidth - 1)) : 0;
+  }
+  int64_t widthMax() const {
+    return isSigned ? (int64_t(1) << (storageWidth - 1)) - 1
+                    : (int64_t(1) << storageWidth) - 1;
+  }
   size_t numChannels() const { return channels.size(); }
   /// The signless integer type that holds one storage value in memory and
   /// in generated code. 4-bit storage is held in an i8, one value per byte.
@@ -69,9 +78,9 @@ LogicalResult verifyMatmulTypes(EmitErrorFn emitError, Type lhs, Type rhs,
 
 /// The storage bounds of qnn.clamp per channel: min and max quantized with
 /// each channel's parameters (PyTorch flavour), or qmin / qmax when absent.
-SmallVector<std::pair<int64_t, int64_t>>
-clampBounds(const QuantParams &params, std::optional<float> min,
-            std::optional<float> max);
+SmallVector<std::pair<int64_t, int64_t>> clampBounds(const QuantParams &params,
+                                                     std::optional<float> min,
+                                                     std::optional<float> max);
 
 /// The scalar reference's names for the op attributes.
 qmath::QuantizeFlavour toMathFlavour(Flavour flavour);

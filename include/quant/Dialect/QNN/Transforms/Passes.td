@@ -117,10 +117,6 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     depend on that loop are broadcast. Generics whose vector loop would not
     be unit-stride in some operand are left to `convert-linalg-to-loops`.
 
-    A `memref.copy` involving a strided buffer becomes a `linalg.copy`, so
-    that it lowers to loops rather than to a call of the runner library's
-    `memrefCopy`, which a shared object of generated code cannot rely on.
-
     ```mlir
     // Before
     linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
@@ -144,6 +140,25 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
                            "::mlir::vector::VectorDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];
+}
+
+def QNNExpandStridedCopies : Pass<"qnn-expand-strided-copies", "::mlir::func::FuncOp"> {
+  let summary = "Turn memref.copy of strided buffers into linalg.copy";
+  let description = [{
+    `finalize-memref-to-llvm` lowers a `memref.copy` whose source or target
+    is not contiguous (the pieces of a `tensor.concat`, for one) to a call
+    of `memrefCopy` from the MLIR runner library, which a shared object of
+    generated code cannot count on. As a `linalg.copy` it becomes loops in
+    the generated code instead; contiguous copies (plain memcpy) are left.
+
+    ```mlir
+    // Before
+    memref.copy %src, %view : memref<2x3xi8> to memref<2x3xi8, strided<[?, 1], offset: ?>>
+    // After
+    linalg.copy ins(%src : memref<2x3xi8>) outs(%view : memref<2x3xi8, strided<[?, 1], offset: ?>>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
 def QNNSetTarget : Pass<"qnn-set-target", "::mlir::ModuleOp"> {

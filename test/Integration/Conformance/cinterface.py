@@ -1,0 +1,81 @@
+"""Calling generated code from Python: memref descriptors of any rank, the
+build of an MLIR module into a shared object, and the arguments the
+conformance scripts share (matmul.py, simple_ops.py)."""
+import argparse
+import ctypes
+import os
+import subprocess
+
+import numpy as np
+
+_DESCRIPTORS = {}
+
+
+def descriptor_type(rank):
+    """The C struct of a ranked memref descriptor:
+    {allocated, aligned, offset, sizes[rank], strides[rank]}."""
+    if rank not in _DESCRIPTORS:
+        _DESCRIPTORS[rank] = type(
+            "MemRef%dD" % rank, (ctypes.Structure,),
+            {"_fields_": [("allocated", ctypes.c_void_p),
+                          ("aligned", ctypes.c_void_p),
+                          ("offset", ctypes.c_int64),
+                          ("sizes", ctypes.c_int64 * rank),
+                          ("strides", ctypes.c_int64 * rank)]})
+    return _DESCRIPTORS[rank]
+
+
+def descriptor(arr):
+    """A descriptor viewing the contiguous array `arr` (keep `arr` alive)."""
+    d = descriptor_type(arr.ndim)()
+    d.allocated = d.aligned = arr.ctypes.data
+    d.offset = 0
+    for i, n in enumerate(arr.shape):
+        d.sizes[i] = n
+        d.strides[i] = arr.strides[i] // arr.itemsize
+    return d
+
+
+def call(lib, name, result_shape, result_dtype, *arrays):
+    """Calls _mlir_ciface_<name>(result*, args*...) and returns a copy of the
+    result, freeing the buffer the generated code allocated."""
+    arrays = [np.ascontiguousarray(a) for a in arrays]
+    descriptors = [descriptor(a) for a in arrays]
+    result = descriptor_type(len(result_shape))()
+    getattr(lib, "_mlir_ciface_" + name)(
+        ctypes.byref(result), *[ctypes.byref(d) for d in descriptors])
+    count = int(np.prod(result_shape))
+    ctype = np.ctypeslib.as_ctypes_type(np.dtype(result_dtype))
+    buf = (ctype * count).from_address(result.aligned)
+    out = np.frombuffer(buf, dtype=result_dtype).reshape(result_shape).copy()
+    ctypes.CDLL(None).free(ctypes.c_void_p(result.allocated))
+    return out
+
+
+def build(args, text, stem):
+    """Lowers `text` with quant-opt --qnn-to-llvm, compiles it to a shared
+    object in args.workdir and loads it."""
+    os.makedirs(args.workdir, exist_ok=True)
+    src = os.path.join(args.workdir, stem + ".mlir")
+    with open(src, "w") as f:
+        f.write(text)
+    low = src + ".llvm.mlir"
+    ll = src + ".ll"
+    so = os.path.join(args.workdir, stem + ".so")
+    subprocess.check_call([args.quant_opt, src, "--qnn-to-llvm", "-o", low])
+    subprocess.check_call([args.mlir_translate, "--mlir-to-llvmir", low,
+                           "-o", ll])
+    subprocess.check_call([args.clang, "-O2", "-shared", "-fPIC", "-x", "ir",
+                           ll, "-o", so, "-Wno-override-module"])
+    return ctypes.CDLL(so)
+
+
+def argument_parser(default_seed):
+    """The tools and the work directory every conformance script takes."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quant-opt", required=True)
+    ap.add_argument("--mlir-translate", required=True)
+    ap.add_argument("--clang", required=True)
+    ap.add_argument("--workdir", required=True)
+    ap.add_argument("--seed", type=int, default=default_seed)
+    return ap
