@@ -749,6 +749,57 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
   }
 };
 
+/// Pads H and W of an NHWC container tensor by `pad` ([top, left, bottom,
+/// right]) with `value`; the input itself when there is no padding.
+Value padSpatial(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> pad,
+                 Value value) {
+  if (llvm::all_of(pad, [](int64_t p) { return p == 0; }))
+    return input;
+  auto inputType = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> low{0, pad[0], pad[1], 0};
+  SmallVector<int64_t> high{0, pad[2], pad[3], 0};
+  SmallVector<int64_t> shape(inputType.getShape());
+  for (int i = 0; i < 2; ++i)
+    if (!ShapedType::isDynamic(shape[1 + i]))
+      shape[1 + i] += pad[i] + pad[i + 2];
+  auto paddedType = RankedTensorType::get(shape, inputType.getElementType());
+  SmallVector<OpFoldResult> lowFold, highFold;
+  for (int d = 0; d < 4; ++d) {
+    lowFold.push_back(b.getIndexAttr(low[d]));
+    highFold.push_back(b.getIndexAttr(high[d]));
+  }
+  return tensor::PadOp::create(b, loc, paddedType, input, lowFold, highFold,
+                               value);
+}
+
+/// The dynamic sizes of an NHWC window op's result: N and C from the
+/// (padded) input, H and W as `(size - span) / stride + 1`.
+SmallVector<Value> windowResultDims(OpBuilder &b, Location loc, Value padded,
+                                    RankedTensorType resultType,
+                                    ArrayRef<int64_t> kernel,
+                                    ArrayRef<int64_t> strides,
+                                    ArrayRef<int64_t> dilations) {
+  SmallVector<Value> dynamicDims;
+  for (int64_t d = 0; d < 4; ++d) {
+    if (!resultType.isDynamicDim(d))
+      continue;
+    Value size = tensor::DimOp::create(b, loc, padded, d);
+    if (d == 0 || d == 3) {
+      dynamicDims.push_back(size);
+      continue;
+    }
+    int i = d - 1;
+    int64_t span = dilations[i] * (kernel[i] - 1) + 1;
+    Value rest = arith::SubIOp::create(
+        b, loc, size, arith::ConstantIndexOp::create(b, loc, span));
+    Value steps = arith::DivUIOp::create(
+        b, loc, rest, arith::ConstantIndexOp::create(b, loc, strides[i]));
+    dynamicDims.push_back(arith::AddIOp::create(
+        b, loc, steps, arith::ConstantIndexOp::create(b, loc, 1)));
+  }
+  return dynamicDims;
+}
+
 /// qnn.max_pool2d -> tensor.pad with the storage minimum (which no window
 /// maximum can be, every window holding a real element) and the signed or
 /// unsigned linalg max pooling of the storage values.
@@ -764,49 +815,12 @@ struct MaxPool2dLowering : OpConversionPattern<MaxPool2dOp> {
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
-    auto inputType = cast<RankedTensorType>(input.getType());
     IntegerType container = params->getContainerType(getContext());
     Value lowestValue = intConst(rewriter, loc, container, params->widthMin());
-    ArrayRef<int64_t> pad = op.getPadding();
-    if (llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
-      SmallVector<int64_t> low{0, pad[0], pad[1], 0};
-      SmallVector<int64_t> high{0, pad[2], pad[3], 0};
-      SmallVector<int64_t> shape(inputType.getShape());
-      for (int i = 0; i < 2; ++i)
-        if (!ShapedType::isDynamic(shape[1 + i]))
-          shape[1 + i] += pad[i] + pad[i + 2];
-      auto paddedType = RankedTensorType::get(shape, container);
-      SmallVector<OpFoldResult> lowFold, highFold;
-      for (int d = 0; d < 4; ++d) {
-        lowFold.push_back(rewriter.getIndexAttr(low[d]));
-        highFold.push_back(rewriter.getIndexAttr(high[d]));
-      }
-      input = tensor::PadOp::create(rewriter, loc, paddedType, input, lowFold,
-                                    highFold, lowestValue);
-    }
-    // Result sizes: N and C from the input, H and W from the result type or
-    // computed from the padded input.
-    SmallVector<Value> dynamicDims;
-    for (int64_t d = 0; d < 4; ++d) {
-      if (!resultType.isDynamicDim(d))
-        continue;
-      if (d == 0 || d == 3) {
-        dynamicDims.push_back(tensor::DimOp::create(rewriter, loc, input, d));
-        continue;
-      }
-      int i = d - 1;
-      int64_t span = op.getDilations()[i] * (op.getKernel()[i] - 1) + 1;
-      Value size = tensor::DimOp::create(rewriter, loc, input, d);
-      Value rest = arith::SubIOp::create(
-          rewriter, loc, size,
-          arith::ConstantIndexOp::create(rewriter, loc, span));
-      Value steps = arith::DivUIOp::create(
-          rewriter, loc, rest,
-          arith::ConstantIndexOp::create(rewriter, loc, op.getStrides()[i]));
-      dynamicDims.push_back(arith::AddIOp::create(
-          rewriter, loc, steps,
-          arith::ConstantIndexOp::create(rewriter, loc, 1)));
-    }
+    input = padSpatial(rewriter, loc, input, op.getPadding(), lowestValue);
+    SmallVector<Value> dynamicDims =
+        windowResultDims(rewriter, loc, input, resultType, op.getKernel(),
+                         op.getStrides(), op.getDilations());
     Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
                                           container, dynamicDims);
     Value init =
@@ -908,6 +922,263 @@ Value zeroAccumulator(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
   return linalg::FillOp::create(b, loc, zero, empty).getResult(0);
 }
 
+/// An affine map of `numDims` loops with the given results.
+AffineMap loopMap(MLIRContext *ctx, unsigned numDims,
+                  ArrayRef<AffineExpr> results) {
+  return AffineMap::get(numDims, 0, results, ctx);
+}
+
+/// The map of `numLoops` loops onto their leading `count` ones, in order.
+AffineMap leadingDimsMap(MLIRContext *ctx, unsigned numLoops, unsigned count) {
+  return AffineMap::get(
+      numLoops, 0,
+      llvm::map_to_vector(llvm::seq<unsigned>(0, count),
+                          [&](unsigned d) { return getAffineDimExpr(d, ctx); }),
+      ctx);
+}
+
+/// An i32 sum over the trailing (reduction) loops of a generic whose output
+/// is indexed by its leading `numParallel` loops in order: the row and
+/// column sums of a matmul, the window sums of a convolution. Each element
+/// of `x` (read through `xMap`) is widened from storage `p`.
+///
+/// A loop that `xMap` only uses inside compound expressions (the window
+/// loops of a convolution, in `oh * stride + kh * dilation`) needs its
+/// range from elsewhere: `window` gives the sizes of such loops, which
+/// `windowMap` selects, through an operand the body does not read (as in
+/// linalg's pooling ops).
+Value emitStorageSum(OpBuilder &b, Location loc, Value x, AffineMap xMap,
+                     const QuantParams &p, unsigned numParallel,
+                     ArrayRef<int64_t> shape, ValueRange dynamicDims,
+                     ArrayRef<int64_t> window = {}, AffineMap windowMap = {}) {
+  MLIRContext *ctx = b.getContext();
+  unsigned numLoops = xMap.getNumDims();
+  Value acc = zeroAccumulator(b, loc, shape, dynamicDims);
+  SmallVector<utils::IteratorType> iterators(numParallel,
+                                             utils::IteratorType::parallel);
+  iterators.resize(numLoops, utils::IteratorType::reduction);
+  SmallVector<Value> inputs{x};
+  SmallVector<AffineMap> maps{xMap};
+  if (!window.empty()) {
+    inputs.push_back(
+        tensor::EmptyOp::create(b, loc, window, b.getI8Type()).getResult());
+    maps.push_back(windowMap);
+  }
+  maps.push_back(leadingDimsMap(ctx, numLoops, numParallel));
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{acc.getType()}, inputs, ValueRange{acc}, maps,
+             iterators,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               Value v = extendStorage(nb, l, args[0], nb.getI32Type(), p);
+               linalg::YieldOp::create(
+                   nb, l,
+                   ValueRange{arith::AddIOp::create(nb, l, args.back(), v)});
+             })
+      .getResult(0);
+}
+
+/// The raw i32 sum of products `sum a*w` over the trailing (reduction)
+/// loops, the storage values widened in the body. The output (of shape
+/// `shape`) is indexed by the leading `numParallel` loops in order.
+Value emitRawProducts(OpBuilder &b, Location loc, Value a, AffineMap aMap,
+                      const QuantParams &ap, Value w, AffineMap wMap,
+                      const QuantParams &wp, unsigned numParallel,
+                      ArrayRef<int64_t> shape, ValueRange dynamicDims) {
+  MLIRContext *ctx = b.getContext();
+  unsigned numLoops = aMap.getNumDims();
+  Value init = zeroAccumulator(b, loc, shape, dynamicDims);
+  SmallVector<utils::IteratorType> iterators(numParallel,
+                                             utils::IteratorType::parallel);
+  iterators.resize(numLoops, utils::IteratorType::reduction);
+  AffineMap outMap = leadingDimsMap(ctx, numLoops, numParallel);
+  IntegerType i32 = b.getI32Type();
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{init.getType()}, ValueRange{a, w},
+             ValueRange{init}, ArrayRef<AffineMap>{aMap, wMap, outMap},
+             iterators,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               Value p = arith::MulIOp::create(
+                   nb, l, extendStorage(nb, l, args[0], i32, ap),
+                   extendStorage(nb, l, args[1], i32, wp));
+               linalg::YieldOp::create(
+                   nb, l, ValueRange{arith::AddIOp::create(nb, l, args[2], p)});
+             })
+      .getResult(0);
+}
+
+/// The terms of an exact product accumulator (docs/Semantics.md, 9a):
+///   acc = P - zw * SA - za * SW + K * za * zw + bias
+/// over the loop space of P, the raw i32 sum of products (read with the
+/// identity map). SA holds the sums of the activations each output reads
+/// (present when some zw != 0); SW the sums of each output channel's
+/// weights (present when za != 0 and the weights are not constant). With
+/// constant weights, `folded` holds K * za * zw - za * SW (+ a constant
+/// bias) per output channel, computed at compile time. Output channels are
+/// read through `channelMap`, whose results index per-channel tensors of
+/// shape `channelShape`.
+struct ProductTerms {
+  Value products;
+  Value activationSums;
+  AffineMap activationSumsMap;
+  Value weightSums;
+  AffineMap weightSumsMap;
+  Value bias; // i32 container of shape channelShape, unless folded
+  AffineMap channelMap;
+  SmallVector<int64_t> channelShape;
+  int64_t k = 0;
+  std::optional<SmallVector<int64_t>> folded;
+};
+
+/// K * za * zw[c] - za * sum_r w[r, c] (+ bias[c]) for constant weights
+/// stored row-major with the output channel innermost (`numChannels`
+/// columns): the weight-only terms of the accumulator, per output channel.
+/// `zw` holds one zero point or one per channel; the K * za * zw term is
+/// only part of it when the activation sums (its partner) are computed.
+SmallVector<int64_t> foldWeightTerms(ArrayRef<int64_t> weights,
+                                     int64_t numChannels, int64_t k, int64_t za,
+                                     ArrayRef<int64_t> zw,
+                                     bool withActivationSums,
+                                     std::optional<ArrayRef<int64_t>> bias) {
+  SmallVector<int64_t> folded(numChannels, 0);
+  int64_t rows = static_cast<int64_t>(weights.size()) / numChannels;
+  for (int64_t c = 0; c < numChannels; ++c) {
+    int64_t colSum = 0;
+    for (int64_t r = 0; r < rows; ++r)
+      colSum += weights[r * numChannels + c];
+    int64_t zwc = zw[zw.size() == 1 ? 0 : c];
+    folded[c] = (withActivationSums ? k * za * zwc : 0) - za * colSum;
+    if (bias)
+      folded[c] += (*bias)[bias->size() == 1 ? 0 : c];
+  }
+  return folded;
+}
+
+/// Forms the accumulator of `t` in i64, saturates it to i32 (a bias can
+/// push it out) and applies the output stage of `rounding`: one elementwise
+/// generic producing the result container of `resultType`'s shape, which
+/// must be the loop space of the products.
+Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
+                          const ProductTerms &t, const QuantParams &lhs,
+                          const QuantParams &rhs, const QuantParams &out,
+                          RoundingMode rounding, RankedTensorType resultType,
+                          ValueRange dynamicDims) {
+  MLIRContext *ctx = rewriter.getContext();
+  IntegerType i32 = rewriter.getI32Type();
+  IntegerType i64 = i64Type(ctx);
+  size_t n = rhs.numChannels();
+  SmallVector<ChannelParams> wc = channelsFor(rhs, n);
+  int64_t za = lhs.channels[0].zeroPoint;
+  SmallVector<int64_t> zw, kzazw;
+  SmallVector<double> multipliers;
+  SmallVector<float> factors;
+  const ChannelParams &ac = lhs.channels[0];
+  const ChannelParams &oc = out.channels[0];
+  for (const ChannelParams &c : wc) {
+    zw.push_back(c.zeroPoint);
+    kzazw.push_back(t.k * za * c.zeroPoint);
+    multipliers.push_back(
+        qmath::productMultiplier(ac.scale, c.scale, oc.scale));
+    factors.push_back(qmath::productMultiplierF32(ac.scale, c.scale, oc.scale));
+  }
+  ConstantTable table;
+  ConstantTable::Handle zwHandle = table.addInt(i64, zw);
+  ConstantTable::Handle kzazwHandle = table.addInt(i64, kzazw);
+  std::optional<ConstantTable::Handle> foldedHandle;
+  if (t.folded)
+    foldedHandle = table.addInt(i64, *t.folded);
+  IntegerType container = out.getContainerType(ctx);
+  std::optional<QuantizeStage> floatStage;
+  std::optional<IntegerRequantizeStage> intStage;
+  if (rounding == RoundingMode::float_)
+    floatStage = QuantizeStage::planWith(table, ctx, out,
+                                         qmath::QuantizeFlavour::PyTorch,
+                                         factors, /*mayBeNaN=*/false);
+  else
+    intStage = IntegerRequantizeStage::planWith(
+        table, ctx, /*inputSigned=*/true, SmallVector<int64_t>(n, 0),
+        multipliers, out, toMathRounding(rounding));
+
+  unsigned numLoops = resultType.getRank();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(numLoops, ctx);
+  SmallVector<Value> inputs{t.products};
+  SmallVector<AffineMap> maps{identity};
+  int sumsIndex = -1, weightSumsIndex = -1, biasIndex = -1;
+  if (t.activationSums) {
+    sumsIndex = inputs.size();
+    inputs.push_back(t.activationSums);
+    maps.push_back(t.activationSumsMap);
+  }
+  if (t.weightSums) {
+    weightSumsIndex = inputs.size();
+    inputs.push_back(t.weightSums);
+    maps.push_back(t.weightSumsMap);
+  }
+  if (t.bias) {
+    biasIndex = inputs.size();
+    inputs.push_back(t.bias);
+    maps.push_back(t.channelMap);
+  }
+  SmallVector<unsigned> perChannel;
+  unsigned firstConstant = inputs.size();
+  for (unsigned h = 0; h < table.size(); ++h) {
+    if (!table.isPerChannel(h))
+      continue;
+    auto type = RankedTensorType::get(t.channelShape, table.type(h));
+    SmallVector<Attribute> values(table.values(h).begin(),
+                                  table.values(h).end());
+    inputs.push_back(arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(type, values)));
+    maps.push_back(t.channelMap);
+    perChannel.push_back(h);
+  }
+  bool needKzazw = t.activationSums && za != 0;
+  Value outInit = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                          container, dynamicDims);
+  maps.push_back(identity);
+  SmallVector<utils::IteratorType> iterators(numLoops,
+                                             utils::IteratorType::parallel);
+  auto epilogue = linalg::GenericOp::create(
+      rewriter, loc, TypeRange{resultType}, inputs, ValueRange{outInit}, maps,
+      iterators, [&](OpBuilder &b, Location l, ValueRange args) {
+        DenseMap<unsigned, Value> argsOf;
+        for (auto [i, h] : llvm::enumerate(perChannel))
+          argsOf[h] = args[firstConstant + i];
+        ConstantValues get(b, l, table, std::move(argsOf));
+        auto ext = [&](Value v) {
+          return arith::ExtSIOp::create(b, l, i64, v).getResult();
+        };
+        Value acc = ext(args[0]);
+        if (sumsIndex >= 0)
+          acc = arith::SubIOp::create(
+              b, l, acc,
+              arith::MulIOp::create(b, l, get(zwHandle), ext(args[sumsIndex])));
+        if (weightSumsIndex >= 0)
+          acc = arith::SubIOp::create(
+              b, l, acc,
+              arith::MulIOp::create(b, l, intConst(b, l, i64, za),
+                                    ext(args[weightSumsIndex])));
+        if (foldedHandle)
+          acc = arith::AddIOp::create(b, l, acc, get(*foldedHandle));
+        else if (needKzazw)
+          acc = arith::AddIOp::create(b, l, acc, get(kzazwHandle));
+        if (biasIndex >= 0)
+          acc = arith::AddIOp::create(b, l, acc, ext(args[biasIndex]));
+        // The bias may push the sum out of i32: saturate, as documented.
+        acc = arith::MaxSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MIN));
+        acc = arith::MinSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MAX));
+        Value acc32 = arith::TruncIOp::create(b, l, i32, acc);
+        Value q;
+        if (floatStage) {
+          Value x = arith::SIToFPOp::create(b, l, b.getF32Type(), acc32);
+          q = floatStage->emit(b, l, x, get, container);
+        } else {
+          q = intStage->emit(b, l, acc32, get, container);
+        }
+        linalg::YieldOp::create(b, l, q);
+      });
+  return epilogue.getResult(0);
+}
+
 /// qnn.matmul -> the raw i32 sum of products (a reduction whose body widens
 /// the storage values), the row and column sums that the zero-point terms
 /// need, and one elementwise epilogue that forms
@@ -932,248 +1203,266 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     int64_t rank = resultType.getRank();
     bool batched = rank == 3;
     int64_t k = lhsQType.getDimSize(rank - 1);
-    IntegerType i32 = rewriter.getI32Type();
 
     // Loop dims: [b,] m, n, k.
-    auto dims = [&](ArrayRef<unsigned> positions, unsigned numDims) {
-      SmallVector<AffineExpr> exprs;
-      for (unsigned p : positions)
-        exprs.push_back(getAffineDimExpr(p, ctx));
-      return AffineMap::get(numDims, 0, exprs, ctx);
-    };
-    unsigned o = batched ? 1 : 0; // offset of m
-    unsigned numDims = o + 3;
-    SmallVector<unsigned> bDim =
-        batched ? SmallVector<unsigned>{0} : SmallVector<unsigned>{};
-    auto with = [&](std::initializer_list<unsigned> rest) {
-      SmallVector<unsigned> v(bDim);
+    unsigned o = batched ? 1 : 0; // position of m
+    auto d = [&](unsigned p) { return getAffineDimExpr(p, ctx); };
+    auto with = [&](std::initializer_list<AffineExpr> rest) {
+      SmallVector<AffineExpr> v;
+      if (batched)
+        v.push_back(d(0));
       v.append(rest.begin(), rest.end());
       return v;
-    };
-    auto widen = [&](OpBuilder &b, Location l, Value v, const QuantParams &p) {
-      return extendStorage(b, l, v, i32, p);
     };
 
     // Sizes of the result: [B,] M from the lhs, N from the rhs.
     SmallVector<Value> dynamicDims;
-    for (int64_t d = 0; d < rank; ++d) {
-      if (!resultType.isDynamicDim(d))
-        continue;
-      bool fromRhs = d == rank - 1;
-      dynamicDims.push_back(
-          tensor::DimOp::create(rewriter, loc, fromRhs ? w : a, d));
-    }
-    auto parallel = utils::IteratorType::parallel;
-    auto reduction = utils::IteratorType::reduction;
+    for (int64_t i = 0; i < rank; ++i)
+      if (resultType.isDynamicDim(i))
+        dynamicDims.push_back(
+            tensor::DimOp::create(rewriter, loc, i == rank - 1 ? w : a, i));
 
-    // sum_k a * w, raw storage values widened to i32.
-    Value init =
-        zeroAccumulator(rewriter, loc, resultType.getShape(), dynamicDims);
-    SmallVector<utils::IteratorType> mmIterators(o + 2, parallel);
-    mmIterators.push_back(reduction);
-    Value products =
-        linalg::GenericOp::create(
-            rewriter, loc, TypeRange{init.getType()}, ValueRange{a, w},
-            ValueRange{init},
-            ArrayRef<AffineMap>{dims(with({o, o + 2}), numDims),
-                                dims(with({o + 2, o + 1}), numDims),
-                                dims(with({o, o + 1}), numDims)},
-            mmIterators,
-            [&](OpBuilder &b, Location l, ValueRange args) {
-              Value p = arith::MulIOp::create(b, l, widen(b, l, args[0], *lhs),
-                                              widen(b, l, args[1], *rhs));
-              linalg::YieldOp::create(
-                  b, l, ValueRange{arith::AddIOp::create(b, l, args[2], p)});
-            })
-            .getResult(0);
+    ProductTerms t;
+    t.k = k;
+    t.products = emitRawProducts(
+        rewriter, loc, a, loopMap(ctx, o + 3, with({d(o), d(o + 2)})), *lhs, w,
+        loopMap(ctx, o + 3, with({d(o + 2), d(o + 1)})), *rhs, o + 2,
+        resultType.getShape(), dynamicDims);
 
-    // Row sums of a (needed when some zw != 0) and column sums of w (when
-    // za != 0): reductions over k.
-    int64_t za = lhs->channels[0].zeroPoint;
-    bool needRowSums = llvm::any_of(
-        rhs->channels, [](const ChannelParams &c) { return c.zeroPoint != 0; });
-    bool needColSums = za != 0;
+    // sum_k x[b, m, k] -> [b, m] (rows of a) or sum_k x[b, k, n] -> [b, n]
+    // (columns of w); loops [b,] kept, k.
     auto sumOverK = [&](Value x, const QuantParams &p, bool rows) -> Value {
-      // rows: sum_k x[b, m, k] -> [b, m]; cols: sum_k x[b, k, n] -> [b, n].
       auto xType = cast<RankedTensorType>(x.getType());
       SmallVector<int64_t> shape;
       SmallVector<Value> dyn;
-      if (batched) {
-        shape.push_back(xType.getDimSize(0));
-        if (xType.isDynamicDim(0))
-          dyn.push_back(tensor::DimOp::create(rewriter, loc, x, 0));
+      SmallVector<int64_t> kept{rows ? rank - 2 : rank - 1};
+      if (batched)
+        kept.insert(kept.begin(), 0);
+      for (int64_t i : kept) {
+        shape.push_back(xType.getDimSize(i));
+        if (xType.isDynamicDim(i))
+          dyn.push_back(tensor::DimOp::create(rewriter, loc, x, i));
       }
-      int64_t kept = rows ? rank - 2 : rank - 1;
-      shape.push_back(xType.getDimSize(kept));
-      if (xType.isDynamicDim(kept))
-        dyn.push_back(tensor::DimOp::create(rewriter, loc, x, kept));
-      Value acc = zeroAccumulator(rewriter, loc, shape, dyn);
-      // Loops: [b,] kept, k.
-      unsigned nd = o + 2;
-      AffineMap xMap =
-          rows ? dims(with({o, o + 1}), nd) : dims(with({o + 1, o}), nd);
-      SmallVector<utils::IteratorType> its(o + 1, parallel);
-      its.push_back(reduction);
-      return linalg::GenericOp::create(
-                 rewriter, loc, TypeRange{acc.getType()}, ValueRange{x},
-                 ValueRange{acc},
-                 ArrayRef<AffineMap>{xMap, dims(with({o}), nd)}, its,
-                 [&](OpBuilder &b, Location l, ValueRange args) {
-                   linalg::YieldOp::create(
-                       b, l,
-                       ValueRange{arith::AddIOp::create(
-                           b, l, args[1], widen(b, l, args[0], p))});
-                 })
-          .getResult(0);
+      AffineMap xMap = loopMap(
+          ctx, o + 2, rows ? with({d(o), d(o + 1)}) : with({d(o + 1), d(o)}));
+      return emitStorageSum(rewriter, loc, x, xMap, p, o + 1, shape, dyn);
     };
-    // With constant weights (2-D), the terms that depend on w alone are
-    // folded at compile time into one i64 constant per output channel:
-    //   C[n] = K * za * zw[n] - za * sum_k w[k, n] (+ bias[n] if constant).
+    int64_t za = lhs->channels[0].zeroPoint;
+    bool needRowSums = llvm::any_of(
+        rhs->channels, [](const ChannelParams &c) { return c.zeroPoint != 0; });
+    if (needRowSums) {
+      t.activationSums = sumOverK(a, *lhs, /*rows=*/true);
+      t.activationSumsMap = loopMap(ctx, o + 2, with({d(o)}));
+    }
+    // With constant 2-D weights, the terms that depend on w alone are
+    // folded at compile time into one constant per output channel.
     std::optional<SmallVector<int64_t>> weights =
         constantStorage(op.getRhs(), rhs->isSigned);
     std::optional<SmallVector<int64_t>> constantBias =
         op.getBias() ? constantStorage(op.getBias(), /*isSigned=*/true)
                      : std::nullopt;
-    bool foldWeightTerms = !batched && weights.has_value();
-    Value rowSums = needRowSums ? sumOverK(a, *lhs, /*rows=*/true) : Value();
-    Value colSums = needColSums && !foldWeightTerms
-                        ? sumOverK(w, *rhs, /*rows=*/false)
-                        : Value();
+    int64_t numColumns = resultType.getDimSize(rank - 1);
+    if (!batched && weights) {
+      SmallVector<int64_t> zw = llvm::map_to_vector(
+          rhs->channels, [](const ChannelParams &c) { return c.zeroPoint; });
+      t.folded = foldWeightTerms(*weights, numColumns, k, za, zw, needRowSums,
+                                 constantBias);
+    } else if (za != 0) {
+      t.weightSums = sumOverK(w, *rhs, /*rows=*/false);
+      t.weightSumsMap = loopMap(ctx, o + 2, with({d(o + 1)}));
+    }
+    if (adaptor.getBias() && !(t.folded && constantBias))
+      t.bias = adaptor.getBias();
+    t.channelMap = loopMap(ctx, o + 2, {d(o + 1)});
+    t.channelShape = {ShapedType::isDynamic(numColumns)
+                          ? static_cast<int64_t>(rhs->numChannels())
+                          : numColumns};
+    rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, *lhs, *rhs,
+                                               *out, op.getRounding(),
+                                               resultType, dynamicDims));
+    return success();
+  }
+};
 
-    // The epilogue's per-channel constants, read through n.
-    size_t n = rhs->numChannels();
-    SmallVector<ChannelParams> wc = channelsFor(*rhs, n);
-    SmallVector<int64_t> zw, kzazw;
-    SmallVector<double> multipliers;
-    SmallVector<float> factors;
-    const ChannelParams &ac = lhs->channels[0];
-    const ChannelParams &oc = out->channels[0];
-    for (const ChannelParams &c : wc) {
-      zw.push_back(c.zeroPoint);
-      kzazw.push_back(k * za * c.zeroPoint);
-      multipliers.push_back(
-          qmath::productMultiplier(ac.scale, c.scale, oc.scale));
-      factors.push_back(
-          qmath::productMultiplierF32(ac.scale, c.scale, oc.scale));
-    }
-    ConstantTable table;
-    IntegerType i64 = i64Type(ctx);
-    ConstantTable::Handle zwHandle = table.addInt(i64, zw);
-    ConstantTable::Handle kzazwHandle = table.addInt(i64, kzazw);
-    std::optional<ConstantTable::Handle> foldedHandle;
-    bool biasFolded = false;
-    if (foldWeightTerms) {
-      int64_t numColumns = static_cast<int64_t>(weights->size()) / k;
-      SmallVector<int64_t> folded(numColumns, 0);
-      for (int64_t col = 0; col < numColumns; ++col) {
-        int64_t colSum = 0;
-        for (int64_t row = 0; row < k; ++row)
-          colSum += (*weights)[row * numColumns + col];
-        int64_t zwc = zw[zw.size() == 1 ? 0 : col];
-        folded[col] = (needRowSums ? k * za * zwc : 0) - za * colSum;
-      }
-      if (constantBias) {
-        for (int64_t col = 0; col < numColumns; ++col)
-          folded[col] += (*constantBias)[constantBias->size() == 1 ? 0 : col];
-        biasFolded = true;
-      }
-      foldedHandle = table.addInt(i64, folded);
-    }
-    IntegerType container = out->getContainerType(ctx);
-    std::optional<QuantizeStage> floatStage;
-    std::optional<IntegerRequantizeStage> intStage;
-    if (op.getRounding() == RoundingMode::float_)
-      floatStage = QuantizeStage::planWith(
-          table, ctx, *out, qmath::QuantizeFlavour::PyTorch, factors,
-          /*mayBeNaN=*/false);
-    else
-      intStage = IntegerRequantizeStage::planWith(
-          table, ctx, /*inputSigned=*/true, SmallVector<int64_t>(n, 0),
-          multipliers, *out, toMathRounding(op.getRounding()));
+/// qnn.conv2d -> the input padded with za (padded taps contribute
+/// (za - za) * w = 0), the raw i32 sum of products over (kh, kw, c), the
+/// window sums (when some zw != 0) and filter sums (when za != 0 and the
+/// filter is not constant) of the zero-point terms, and the epilogue of
+/// qnn.matmul. Channels of a group are addressed by splitting C and F into
+/// (group, channel-in-group) with expand_shape; a depthwise convolution
+/// (one channel per group on either side) needs no split, so its loop over
+/// groups is the innermost parallel loop and reads contiguous channels.
+struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(Conv2dOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> in = paramsOrFail(op.getInput().getType());
+    FailureOr<QuantParams> wp = paramsOrFail(op.getFilter().getType());
+    FailureOr<QuantParams> out = paramsOrFail(op.getType());
+    auto resultType = dyn_cast_or_null<RankedTensorType>(
+        getTypeConverter()->convertType(op.getType()));
+    if (failed(in) || failed(wp) || failed(out) || !resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    MLIRContext *ctx = getContext();
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> fs =
+        cast<RankedTensorType>(op.getFilter().getType()).getShape();
+    int64_t kh = fs[0], kw = fs[1], cg = fs[2], f = fs[3];
+    int64_t groups = op.getGroups(), fg = f / groups;
+    int64_t k = kh * kw * cg;
+    ArrayRef<int64_t> st = op.getStrides(), dil = op.getDilations();
+    int64_t za = in->channels[0].zeroPoint;
 
-    // Epilogue over [b,] m, n.
-    unsigned ed = o + 2;
-    AffineMap identity = AffineMap::getMultiDimIdentityMap(ed, ctx);
-    AffineMap nMap = dims({o + 1}, ed);
-    SmallVector<Value> inputs{products};
-    SmallVector<AffineMap> maps{identity};
-    int rowIndex = -1, colIndex = -1, biasIndex = -1;
-    if (rowSums) {
-      rowIndex = inputs.size();
-      inputs.push_back(rowSums);
-      maps.push_back(dims(with({o}), ed));
+    Value x =
+        padSpatial(rewriter, loc, adaptor.getInput(), op.getPadding(),
+                   intConst(rewriter, loc, in->getContainerType(ctx), za));
+    SmallVector<Value> dynamicDims =
+        windowResultDims(rewriter, loc, x, resultType, {kh, kw}, st, dil);
+
+    // Channel structure: split C into (g, c) and F into (g, fg) only where
+    // both parts are larger than one.
+    bool splitIn = groups > 1 && cg > 1;
+    bool splitOut = groups > 1 && fg > 1;
+    bool hasGroupLoop = groups > 1;
+    bool hasChannelLoop = groups == 1 || fg > 1; // f, or fg within a group
+    bool hasInputLoop = groups == 1 || cg > 1;   // c within a group
+    auto expandLast = [&](Value v, int64_t outer, int64_t inner) -> Value {
+      auto type = cast<RankedTensorType>(v.getType());
+      SmallVector<int64_t> shape(type.getShape().drop_back());
+      shape.append({outer, inner});
+      SmallVector<ReassociationIndices> re;
+      for (int64_t i = 0; i + 1 < type.getRank(); ++i)
+        re.push_back({i});
+      re.push_back({type.getRank() - 1, type.getRank()});
+      return tensor::ExpandShapeOp::create(
+          rewriter, loc, RankedTensorType::get(shape, type.getElementType()), v,
+          re);
+    };
+    if (splitIn)
+      x = expandLast(x, groups, cg);
+    Value w = adaptor.getFilter();
+    if (splitOut)
+      w = expandLast(w, groups, fg);
+    SmallVector<int64_t> channelShape =
+        splitOut ? SmallVector<int64_t>{groups, fg} : SmallVector<int64_t>{f};
+
+    // Index expressions of the input and filter for given loop exprs (a
+    // null expr: that loop does not exist).
+    AffineExpr zero = getAffineConstantExpr(0, ctx);
+    auto inputExprs = [&](AffineExpr n, AffineExpr oh, AffineExpr ow,
+                          AffineExpr g, AffineExpr kH, AffineExpr kW,
+                          AffineExpr c) {
+      SmallVector<AffineExpr> e{n, oh * st[0] + kH * dil[0],
+                                ow * st[1] + kW * dil[1]};
+      if (g)
+        e.push_back(g);
+      if (c)
+        e.push_back(c);
+      return e;
+    };
+    auto filterExprs = [&](AffineExpr kH, AffineExpr kW, AffineExpr c,
+                           AffineExpr g, AffineExpr fc) {
+      SmallVector<AffineExpr> e{kH, kW, c ? c : zero};
+      if (g && (splitOut || !fc))
+        e.push_back(g);
+      if (fc)
+        e.push_back(fc);
+      return e;
+    };
+
+    // The products: loops n, oh, ow, [g,] [f | fg,] kh, kw, [c].
+    unsigned next = 0;
+    auto newDim = [&]() { return getAffineDimExpr(next++, ctx); };
+    AffineExpr n = newDim(), oh = newDim(), ow = newDim();
+    AffineExpr g = hasGroupLoop ? newDim() : AffineExpr();
+    AffineExpr fc = hasChannelLoop ? newDim() : AffineExpr();
+    unsigned numParallel = next;
+    AffineExpr kH = newDim(), kW = newDim();
+    AffineExpr c = hasInputLoop ? newDim() : AffineExpr();
+    unsigned numLoops = next;
+    SmallVector<int64_t> productShape(resultType.getShape().take_front(3));
+    productShape.append(channelShape);
+    ProductTerms t;
+    t.k = k;
+    t.products = emitRawProducts(
+        rewriter, loc, x,
+        loopMap(ctx, numLoops, inputExprs(n, oh, ow, g, kH, kW, c)), *in, w,
+        loopMap(ctx, numLoops, filterExprs(kH, kW, c, g, fc)), *wp, numParallel,
+        productShape, dynamicDims);
+    SmallVector<AffineExpr> channelExprs;
+    if (g && (splitOut || !fc))
+      channelExprs.push_back(g);
+    if (fc)
+      channelExprs.push_back(fc);
+    t.channelMap = loopMap(ctx, numParallel, channelExprs);
+    t.channelShape = channelShape;
+
+    // Window sums of the activations, one per (n, oh, ow[, g]): loops
+    // n, oh, ow, [g,] kh, kw, [c].
+    bool needWindowSums =
+        llvm::any_of(wp->channels,
+                     [](const ChannelParams &ch) { return ch.zeroPoint != 0; });
+    if (needWindowSums) {
+      next = 0;
+      AffineExpr sn = newDim(), soh = newDim(), sow = newDim();
+      AffineExpr sg = hasGroupLoop ? newDim() : AffineExpr();
+      unsigned sumParallel = next;
+      AffineExpr skh = newDim(), skw = newDim();
+      AffineExpr sc = hasInputLoop ? newDim() : AffineExpr();
+      SmallVector<int64_t> shape(resultType.getShape().take_front(3));
+      if (hasGroupLoop)
+        shape.push_back(groups);
+      t.activationSums = emitStorageSum(
+          rewriter, loc, x,
+          loopMap(ctx, next, inputExprs(sn, soh, sow, sg, skh, skw, sc)), *in,
+          sumParallel, shape, dynamicDims, {kh, kw},
+          loopMap(ctx, next, {skh, skw}));
+      SmallVector<AffineExpr> e{n, oh, ow};
+      if (g)
+        e.push_back(g);
+      t.activationSumsMap = loopMap(ctx, numParallel, e);
     }
-    if (colSums) {
-      colIndex = inputs.size();
-      inputs.push_back(colSums);
-      maps.push_back(dims(with({o + 1}), ed));
+
+    // Filter sums, one per output channel, or the compile-time fold of the
+    // weight-only terms when the filter is constant.
+    std::optional<SmallVector<int64_t>> weights =
+        constantStorage(op.getFilter(), wp->isSigned);
+    std::optional<SmallVector<int64_t>> constantBias =
+        op.getBias() ? constantStorage(op.getBias(), /*isSigned=*/true)
+                     : std::nullopt;
+    if (weights) {
+      SmallVector<int64_t> zw = llvm::map_to_vector(
+          wp->channels, [](const ChannelParams &ch) { return ch.zeroPoint; });
+      t.folded =
+          foldWeightTerms(*weights, f, k, za, zw, needWindowSums, constantBias);
+    } else if (za != 0) {
+      // Loops [g,] [f | fg,] kh, kw, [c].
+      next = 0;
+      AffineExpr wg = hasGroupLoop ? newDim() : AffineExpr();
+      AffineExpr wf = hasChannelLoop ? newDim() : AffineExpr();
+      unsigned sumParallel = next;
+      AffineExpr wkh = newDim(), wkw = newDim();
+      AffineExpr wc = hasInputLoop ? newDim() : AffineExpr();
+      t.weightSums =
+          emitStorageSum(rewriter, loc, w,
+                         loopMap(ctx, next, filterExprs(wkh, wkw, wc, wg, wf)),
+                         *wp, sumParallel, channelShape, {});
+      t.weightSumsMap = t.channelMap;
     }
-    if (Value bias = adaptor.getBias(); bias && !biasFolded) {
-      biasIndex = inputs.size();
-      inputs.push_back(bias);
-      maps.push_back(nMap);
-    }
-    SmallVector<unsigned> perChannel;
-    unsigned firstConstant = inputs.size();
-    for (unsigned h = 0; h < table.size(); ++h) {
-      if (!table.isPerChannel(h))
-        continue;
-      auto vectorType = RankedTensorType::get(
-          {static_cast<int64_t>(table.values(h).size())}, table.type(h));
-      SmallVector<Attribute> values(table.values(h).begin(),
-                                    table.values(h).end());
-      inputs.push_back(arith::ConstantOp::create(
-          rewriter, loc, DenseElementsAttr::get(vectorType, values)));
-      maps.push_back(nMap);
-      perChannel.push_back(h);
-    }
-    Value outInit = tensor::EmptyOp::create(
-        rewriter, loc, resultType.getShape(), container, dynamicDims);
-    maps.push_back(identity);
-    SmallVector<utils::IteratorType> epIterators(ed, parallel);
-    auto epilogue = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{resultType}, inputs, ValueRange{outInit}, maps,
-        epIterators, [&](OpBuilder &b, Location l, ValueRange args) {
-          DenseMap<unsigned, Value> argsOf;
-          for (auto [i, h] : llvm::enumerate(perChannel))
-            argsOf[h] = args[firstConstant + i];
-          ConstantValues get(b, l, table, std::move(argsOf));
-          auto ext = [&](Value v) {
-            return arith::ExtSIOp::create(b, l, i64, v).getResult();
-          };
-          Value acc = ext(args[0]);
-          if (rowIndex >= 0)
-            acc = arith::SubIOp::create(
-                b, l, acc,
-                arith::MulIOp::create(b, l, get(zwHandle),
-                                      ext(args[rowIndex])));
-          if (colIndex >= 0)
-            acc = arith::SubIOp::create(
-                b, l, acc,
-                arith::MulIOp::create(b, l, intConst(b, l, i64, za),
-                                      ext(args[colIndex])));
-          if (foldedHandle)
-            acc = arith::AddIOp::create(b, l, acc, get(*foldedHandle));
-          else if (needRowSums && needColSums)
-            acc = arith::AddIOp::create(b, l, acc, get(kzazwHandle));
-          if (biasIndex >= 0)
-            acc = arith::AddIOp::create(b, l, acc, ext(args[biasIndex]));
-          // The bias may push the sum out of i32: saturate, as documented.
-          acc =
-              arith::MaxSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MIN));
-          acc =
-              arith::MinSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MAX));
-          Value acc32 = arith::TruncIOp::create(b, l, i32, acc);
-          Value q;
-          if (floatStage) {
-            Value x = arith::SIToFPOp::create(b, l, b.getF32Type(), acc32);
-            q = floatStage->emit(b, l, x, get, container);
-          } else {
-            q = intStage->emit(b, l, acc32, get, container);
-          }
-          linalg::YieldOp::create(b, l, q);
-        });
-    rewriter.replaceOp(op, epilogue.getResult(0));
+    if (Value bias = adaptor.getBias(); bias && !(t.folded && constantBias))
+      t.bias = splitOut ? expandLast(bias, groups, fg) : bias;
+
+    auto productType =
+        RankedTensorType::get(productShape, resultType.getElementType());
+    Value result =
+        emitProductEpilogue(rewriter, loc, t, *in, *wp, *out, op.getRounding(),
+                            productType, dynamicDims);
+    if (splitOut)
+      result = tensor::CollapseShapeOp::create(
+          rewriter, loc, resultType, result,
+          ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -1364,8 +1653,9 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               MatmulLowering, MaxPool2dLowering, ClampLowering, ConcatLowering,
-               StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
+               MatmulLowering, Conv2dLowering, MaxPool2dLowering, ClampLowering,
+               ConcatLowering, StorageCastLowering, ConstantLowering, RetypeOp>(
+      converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);
   populateCallOpTypeConversionPattern(patterns, converter);

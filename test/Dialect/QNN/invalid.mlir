@@ -793,7 +793,7 @@ func.func @negative_matmul_bias_storage(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>, 
 !b = !quant.uniform<i32:f32, 5.0e-4>
 !o = !quant.uniform<u8:f32, 0.2:3>
 func.func @negative_matmul_bias_shape(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>, %b: tensor<3x!b>) -> tensor<2x2x!o> {
-  // expected-error @+1 {{'qnn.matmul' op bias must be a 1-D tensor of N elements, got 'tensor<3x!quant.uniform<i32:f32, 5.000000e-04>>'}}
+  // expected-error @+1 {{'qnn.matmul' op bias must be a 1-D tensor of one element per output channel, got 'tensor<3x!quant.uniform<i32:f32, 5.000000e-04>>'}}
   %c = qnn.matmul %a, %w, %b : tensor<2x8x!a>, tensor<8x2x!w>, tensor<3x!b> -> tensor<2x2x!o>
   return %c : tensor<2x2x!o>
 }
@@ -1004,4 +1004,204 @@ func.func @negative_concat_scalar_result(%x: tensor<3x!q>) -> !q {
   // expected-error @+1 {{'qnn.concat' op result must be a ranked tensor}}
   %c = qnn.concat dim(0) %x : tensor<3x!q> -> !q
   return %c : !q
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_rank(%x: tensor<8x8x4x!a>, %w: tensor<3x3x4x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op expected an NHWC input, an HWCF filter and an NHWC result, all ranked tensors of rank 4}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<8x8x4x!a>, tensor<3x3x4x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32:3, {0.05:128, 0.1:128}>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_input_per_axis(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op input (activations) must be quantized per tensor}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32:3, {0.2:3, 0.1:3}>
+func.func @negative_conv_result_per_axis(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op result must be quantized per tensor}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32:2, {0.01, 0.02}>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_filter_axis(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op filter may be quantized per output channel only, i.e. along axis 3 (F of HWCF), got axis 2}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<i32:f32, 0.2:3>
+func.func @negative_conv_result_width(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op result storage must be at most 16 bits wide, got 32}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_attr_counts(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op expected 2 strides, 2 dilations and 4 paddings}}
+  %y = qnn.conv2d %x, %w strides [1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_stride(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op strides and dilations must be positive}}
+  %y = qnn.conv2d %x, %w strides [0, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_padding(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op padding must be non-negative}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, -1, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_dynamic_channels(%x: tensor<1x8x8x?x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op the filter and the input channel count must be static, so that the i32 accumulator can be proved not to overflow}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x?x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_groups(%x: tensor<1x8x8x4x!a>, %w: tensor<3x3x1x6x!w>) -> tensor<1x6x6x6x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op groups (3) must be positive and divide the input channels (4) and the filter's output channels (6)}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] groups(3) : tensor<1x8x8x4x!a>, tensor<3x3x1x6x!w> -> tensor<1x6x6x6x!o>
+  return %y : tensor<1x6x6x6x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_group_channels(%x: tensor<1x8x8x4x!a>, %w: tensor<3x3x4x4x!w>) -> tensor<1x6x6x4x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op filter has 4 input channels per group, expected C / groups = 2}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] groups(2) : tensor<1x8x8x4x!a>, tensor<3x3x4x4x!w> -> tensor<1x6x6x4x!o>
+  return %y : tensor<1x6x6x4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_result_channels(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x3x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op result must have the input's N and the filter's F (2) channels, got 'tensor<1x6x6x3x!quant.uniform<u8:f32, 2.000000e-01:3>>'}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x3x!o>
+  return %y : tensor<1x6x6x3x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_window(%x: tensor<1x2x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x1x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op window larger than the padded input in dimension 1}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x2x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x1x6x2x!o>
+  return %y : tensor<1x1x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_output_size(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op expected output size 4 in dimension 2, got 6}}
+  %y = qnn.conv2d %x, %w strides [1, 2] dilations [1, 1] padding [0, 1, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u16:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_overflow(%x: tensor<1x8x8x4096x!a>, %w: tensor<3x3x4096x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op the i32 accumulator could overflow: K = 36864 products of up to 65535 x 128}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4096x!a>, tensor<3x3x4096x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+!b = !quant.uniform<i32:f32, 5.0e-4>
+func.func @negative_conv_bias_shape(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>, %b: tensor<3x!b>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op bias must be a 1-D tensor of one element per output channel, got 'tensor<3x!quant.uniform<i32:f32, 5.000000e-04>>'}}
+  %y = qnn.conv2d %x, %w, %b strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w>, tensor<3x!b> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+!b = !quant.uniform<i32:f32, 1.0e-3>
+func.func @negative_conv_bias_scale(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>, %b: tensor<2x!b>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op bias scale 1.000000e-03 of channel 0 is not s_a * s_w = 5.000000e-04}}
+  %y = qnn.conv2d %x, %w, %b strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w>, tensor<2x!b> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 2.0e10>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_multiplier(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op multiplier s_a * s_w / s_out = 5.000000e+09 is too large for rounding mode 'half_up' (it must be below 2^30)}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] rounding(half_up) : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
+  return %y : tensor<1x6x6x2x!o>
 }

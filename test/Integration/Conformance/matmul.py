@@ -29,28 +29,6 @@ def fmt(s):
     return repr(float(s))
 
 
-def output_stage(acc, sa, sws, so, zo, lo, hi, mode):
-    """The contract's output stage of a product, per output column."""
-    acc = np.clip(acc, ref.INT32_MIN, ref.INT32_MAX).astype(np.int64)
-    res = np.zeros(acc.shape, dtype=np.int64)
-    for j, sw in enumerate(sws):
-        a = acc[:, j]
-        if mode == "float":
-            m32 = F32(F32(F32(sa) * F32(sw)) / F32(so))
-            with np.errstate(all="ignore"):
-                p = (a.astype(F32) * m32).astype(F32)
-            r = np.rint(p).astype(np.float64)
-        else:
-            M = float(F32(sa)) * float(F32(sw)) / float(F32(so))
-            m, e = ref.quantize_multiplier(M)
-            fn = {"double_round": ref.multiply_double_round,
-                  "half_up": ref.multiply_half_up,
-                  "half_away": ref.multiply_half_away}[mode]
-            r = fn(a, m, e).astype(np.float64)
-        res[:, j] = np.clip(zo + r, lo, hi)
-    return res
-
-
 def make_configs(rng, count):
     configs = []
     for i in range(count):
@@ -158,7 +136,7 @@ def main():
             got = got.astype(np.int64)
             if c["o_st"] == "u8":
                 got &= 0xFF
-            want = output_stage(acc, c["sa"], c["sws"], c["so"], c["zo"],
+            want = ref.product_output_stage(acc, c["sa"], c["sws"], c["so"], c["zo"],
                                 c["olo"], c["ohi"], mode)
             bad = np.argwhere(got != want)
             counts[mode] += got.size

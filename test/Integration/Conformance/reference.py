@@ -278,3 +278,26 @@ def requantize(q, s_in, z_in, storage_in, s_out, z_out, storage_out,
         raise ValueError(mode)
     qmin, qmax = storage_range(storage_out)
     return np.clip(np.int64(z_out) + r, qmin, qmax)
+
+
+def product_output_stage(acc, sa, sws, so, zo, lo, hi, mode):
+    """The contract's output stage of a product accumulator `acc` (rows x
+    output channels), with the weight scale of each channel in `sws`."""
+    acc = np.clip(acc, INT32_MIN, INT32_MAX).astype(np.int64)
+    res = np.zeros(acc.shape, dtype=np.int64)
+    for j, sw in enumerate(sws):
+        a = acc[:, j]
+        if mode == "float":
+            m32 = F32(F32(F32(sa) * F32(sw)) / F32(so))
+            with np.errstate(all="ignore"):
+                p = (a.astype(F32) * m32).astype(F32)
+            r = np.rint(p).astype(np.float64)
+        else:
+            M = float(F32(sa)) * float(F32(sw)) / float(F32(so))
+            m, e = quantize_multiplier(M)
+            fn = {"double_round": multiply_double_round,
+                  "half_up": multiply_half_up,
+                  "half_away": multiply_half_away}[mode]
+            r = fn(a, m, e).astype(np.float64)
+        res[:, j] = np.clip(zo + r, lo, hi)
+    return res

@@ -646,6 +646,36 @@ LogicalResult ConcatOp::verify() {
 // MaxPool2dOp
 //===----------------------------------------------------------------------===//
 
+/// Checks H and W of an NHWC window op's result against the padded input:
+/// `(size + pad_lo + pad_hi - span) / stride + 1`, with
+/// `span = dilation * (kernel - 1) + 1`.
+static LogicalResult
+verifyWindowSizes(EmitErrorFn emitError, RankedTensorType inType,
+                  RankedTensorType outType, ArrayRef<int64_t> k,
+                  ArrayRef<int64_t> st, ArrayRef<int64_t> dil,
+                  ArrayRef<int64_t> pad) {
+  for (int i = 0; i < 2; ++i) {
+    int64_t size = inType.getDimSize(1 + i);
+    if (ShapedType::isDynamic(size))
+      continue;
+    int64_t span = dil[i] * (k[i] - 1) + 1;
+    int64_t padded = size + pad[i] + pad[i + 2];
+    if (padded < span) {
+      emitError() << "window larger than the padded input in dimension "
+                  << 1 + i;
+      return failure();
+    }
+    int64_t expected = (padded - span) / st[i] + 1;
+    int64_t got = outType.getDimSize(1 + i);
+    if (!ShapedType::isDynamic(got) && got != expected) {
+      emitError() << "expected output size " << expected << " in dimension "
+                  << 1 + i << ", got " << got;
+      return failure();
+    }
+  }
+  return success();
+}
+
 LogicalResult MaxPool2dOp::verify() {
   auto inType = dyn_cast<RankedTensorType>(getInput().getType());
   auto outType = dyn_cast<RankedTensorType>(getType());
@@ -679,22 +709,8 @@ LogicalResult MaxPool2dOp::verify() {
   if (!compatible(inType.getDimSize(0), outType.getDimSize(0)) ||
       !compatible(inType.getDimSize(3), outType.getDimSize(3)))
     return emitOpError("N and C of the result must be the operand's");
-  for (int i = 0; i < 2; ++i) {
-    int64_t size = inType.getDimSize(1 + i);
-    if (ShapedType::isDynamic(size))
-      continue;
-    int64_t span = dil[i] * (k[i] - 1) + 1;
-    int64_t padded = size + pad[i] + pad[i + 2];
-    if (padded < span)
-      return emitOpError("window larger than the padded input in dimension ")
-             << 1 + i;
-    int64_t expected = (padded - span) / st[i] + 1;
-    int64_t got = outType.getDimSize(1 + i);
-    if (!ShapedType::isDynamic(got) && got != expected)
-      return emitOpError("expected output size ")
-             << expected << " in dimension " << 1 + i << ", got " << got;
-  }
-  return success();
+  return verifyWindowSizes([&]() { return emitOpError(); }, inType, outType, k,
+                           st, dil, pad);
 }
 
 //===----------------------------------------------------------------------===//
@@ -708,6 +724,86 @@ static bool compatibleSize(int64_t a, int64_t b) {
 /// Largest |v| over the values a storage range can hold.
 static int64_t maxMagnitude(const QuantParams &p) {
   return std::max(std::abs(p.qmin), std::abs(p.qmax));
+}
+
+/// What matmul and convolution require of their accumulator and output
+/// stage: K products of the storage ranges fit in i32; the bias is i32 with
+/// zero point 0 and scale s_a * s_w, with `numOutputs` elements (per output
+/// channel); integer modes need a multiplier below 2^30.
+static LogicalResult
+verifyProductStage(EmitErrorFn emitError, const QuantParams &lhs,
+                   const QuantParams &rhs, const QuantParams &out, int64_t k,
+                   Type biasT, int64_t numOutputs, RoundingMode rounding) {
+  // The raw sum of products is accumulated in i32 (zero points are folded
+  // out of the loop), so K times the largest product must fit.
+  __int128 bound =
+      static_cast<__int128>(k) * maxMagnitude(lhs) * maxMagnitude(rhs);
+  if (bound > std::numeric_limits<int32_t>::max()) {
+    emitError() << "the i32 accumulator could overflow: K = " << k
+                << " products of up to " << maxMagnitude(lhs) << " x "
+                << maxMagnitude(rhs);
+    return failure();
+  }
+
+  // The bias is the accumulator's own type: i32 storage, zero point 0,
+  // scale s_a * s_w (per output channel with per-channel weights).
+  size_t n = rhs.numChannels();
+  if (biasT) {
+    auto biasType = dyn_cast<RankedTensorType>(biasT);
+    if (!biasType || biasType.getRank() != 1 ||
+        !compatibleSize(biasType.getDimSize(0), numOutputs)) {
+      emitError() << "bias must be a 1-D tensor of one element per output "
+                     "channel, got "
+                  << biasT;
+      return failure();
+    }
+    FailureOr<QuantParams> b = getQuantParamsOf(
+        biasType, [&]() { return emitError() << "bias type: "; });
+    if (failed(b))
+      return failure();
+    if (b->storageWidth != 32 || !b->isSigned) {
+      emitError() << "bias storage must be i32";
+      return failure();
+    }
+    if (b->isPerAxis() && rhs.isPerAxis() && b->numChannels() != n) {
+      emitError() << "bias has " << b->numChannels()
+                  << " scales but the weights have " << n;
+      return failure();
+    }
+    size_t channels = std::max(n, b->numChannels());
+    for (size_t c = 0; c < channels; ++c) {
+      const auto &bc = b->channels[b->isPerAxis() ? c : 0];
+      const auto &wc = rhs.channels[rhs.isPerAxis() ? c : 0];
+      double expected = static_cast<double>(lhs.channels[0].scale) *
+                        static_cast<double>(wc.scale);
+      if (bc.zeroPoint != 0) {
+        emitError() << "bias zero point must be 0, got " << bc.zeroPoint;
+        return failure();
+      }
+      // float32 scales: allow the rounding of the product to float32.
+      if (std::abs(static_cast<double>(bc.scale) - expected) >
+          1e-6 * expected) {
+        emitError() << "bias scale " << bc.scale << " of channel " << c
+                    << " is not s_a * s_w = " << expected;
+        return failure();
+      }
+    }
+  }
+
+  if (rounding != RoundingMode::float_) {
+    for (size_t c = 0; c < n; ++c) {
+      double m = qmath::productMultiplier(
+          lhs.channels[0].scale, rhs.channels[c].scale, out.channels[0].scale);
+      if (!(m < qmath::kMaxIntegerMultiplier)) {
+        emitError() << "multiplier s_a * s_w / s_out = " << m
+                    << " is too large for rounding mode '"
+                    << stringifyRoundingMode(rounding)
+                    << "' (it must be below 2^30)";
+        return failure();
+      }
+    }
+  }
+  return success();
 }
 
 LogicalResult mlir::qnn::verifyMatmulTypes(EmitErrorFn emitError, Type lhsT,
@@ -772,86 +868,120 @@ LogicalResult mlir::qnn::verifyMatmulTypes(EmitErrorFn emitError, Type lhsT,
     return failure();
   }
 
-  // The raw sum of products is accumulated in i32 (zero points are folded
-  // out of the loop), so K times the largest product must fit.
   if (ShapedType::isDynamic(k)) {
     emitError() << "the reduction dimension K must be static, so that "
                    "the i32 accumulator can be proved not to overflow";
     return failure();
   }
-  __int128 bound =
-      static_cast<__int128>(k) * maxMagnitude(*lhs) * maxMagnitude(*rhs);
-  if (bound > std::numeric_limits<int32_t>::max()) {
-    emitError() << "the i32 accumulator could overflow: K = " << k
-                << " products of up to " << maxMagnitude(*lhs) << " x "
-                << maxMagnitude(*rhs);
-    return failure();
-  }
-
-  // The bias is the accumulator's own type: i32 storage, zero point 0,
-  // scale s_a * s_w (per output channel with per-channel weights).
-  size_t n = rhs->numChannels();
-  if (biasT) {
-    auto biasType = dyn_cast<RankedTensorType>(biasT);
-    if (!biasType || biasType.getRank() != 1 ||
-        !compatibleSize(biasType.getDimSize(0),
-                        resultType.getDimSize(rank - 1))) {
-      emitError() << "bias must be a 1-D tensor of N elements, got " << biasT;
-      return failure();
-    }
-    FailureOr<QuantParams> b = quantized(biasType, "bias");
-    if (failed(b))
-      return failure();
-    if (b->storageWidth != 32 || !b->isSigned) {
-      emitError() << "bias storage must be i32";
-      return failure();
-    }
-    if (b->isPerAxis() && rhs->isPerAxis() && b->numChannels() != n) {
-      emitError() << "bias has " << b->numChannels()
-                  << " scales but the weights have " << n;
-      return failure();
-    }
-    size_t channels = std::max(n, b->numChannels());
-    for (size_t c = 0; c < channels; ++c) {
-      const auto &bc = b->channels[b->isPerAxis() ? c : 0];
-      const auto &wc = rhs->channels[rhs->isPerAxis() ? c : 0];
-      double expected = static_cast<double>(lhs->channels[0].scale) *
-                        static_cast<double>(wc.scale);
-      if (bc.zeroPoint != 0) {
-        emitError() << "bias zero point must be 0, got " << bc.zeroPoint;
-        return failure();
-      }
-      // float32 scales: allow the rounding of the product to float32.
-      if (std::abs(static_cast<double>(bc.scale) - expected) >
-          1e-6 * expected) {
-        emitError() << "bias scale " << bc.scale << " of channel " << c
-                    << " is not s_a * s_w = " << expected;
-        return failure();
-      }
-    }
-  }
-
-  if (rounding != RoundingMode::float_) {
-    for (size_t c = 0; c < n; ++c) {
-      double m = qmath::productMultiplier(lhs->channels[0].scale,
-                                          rhs->channels[c].scale,
-                                          out->channels[0].scale);
-      if (!(m < qmath::kMaxIntegerMultiplier)) {
-        emitError() << "multiplier s_a * s_w / s_out = " << m
-                    << " is too large for rounding mode '"
-                    << stringifyRoundingMode(rounding)
-                    << "' (it must be below 2^30)";
-        return failure();
-      }
-    }
-  }
-  return success();
+  return verifyProductStage(emitError, *lhs, *rhs, *out, k, biasT,
+                            resultType.getDimSize(rank - 1), rounding);
 }
 
 LogicalResult MatmulOp::verify() {
   return verifyMatmulTypes(
       [&]() { return emitOpError(); }, getLhs().getType(), getRhs().getType(),
       getBias() ? getBias().getType() : Type(), getType(), getRounding());
+}
+
+//===----------------------------------------------------------------------===//
+// Conv2dOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult mlir::qnn::verifyConv2dTypes(
+    EmitErrorFn emitError, Type inputT, Type filterT, Type biasT, Type resultT,
+    ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations,
+    ArrayRef<int64_t> padding, int64_t groups, RoundingMode rounding) {
+  auto inType = dyn_cast<RankedTensorType>(inputT);
+  auto filterType = dyn_cast<RankedTensorType>(filterT);
+  auto outType = dyn_cast<RankedTensorType>(resultT);
+  if (!inType || !filterType || !outType || inType.getRank() != 4 ||
+      filterType.getRank() != 4 || outType.getRank() != 4) {
+    emitError() << "expected an NHWC input, an HWCF filter and an NHWC "
+                   "result, all ranked tensors of rank 4";
+    return failure();
+  }
+  auto quantized = [&](Type type, StringRef role) {
+    return getQuantParamsOf(type,
+                            [&]() { return emitError() << role << " type: "; });
+  };
+  FailureOr<QuantParams> in = quantized(inType, "input");
+  FailureOr<QuantParams> w = quantized(filterType, "filter");
+  FailureOr<QuantParams> out = quantized(outType, "result");
+  if (failed(in) || failed(w) || failed(out))
+    return failure();
+  if (in->isPerAxis()) {
+    emitError() << "input (activations) must be quantized per tensor";
+    return failure();
+  }
+  if (out->isPerAxis()) {
+    emitError() << "result must be quantized per tensor";
+    return failure();
+  }
+  if (w->isPerAxis() && *w->axis != 3) {
+    emitError() << "filter may be quantized per output channel only, i.e. "
+                   "along axis 3 (F of HWCF), got axis "
+                << *w->axis;
+    return failure();
+  }
+  if (out->storageWidth > 16) {
+    emitError() << "result storage must be at most 16 bits wide, got "
+                << out->storageWidth;
+    return failure();
+  }
+  if (strides.size() != 2 || dilations.size() != 2 || padding.size() != 4) {
+    emitError() << "expected 2 strides, 2 dilations and 4 paddings";
+    return failure();
+  }
+  for (int i = 0; i < 2; ++i) {
+    if (strides[i] < 1 || dilations[i] < 1) {
+      emitError() << "strides and dilations must be positive";
+      return failure();
+    }
+  }
+  if (llvm::any_of(padding, [](int64_t p) { return p < 0; })) {
+    emitError() << "padding must be non-negative";
+    return failure();
+  }
+  if (!filterType.hasStaticShape() || inType.isDynamicDim(3)) {
+    emitError() << "the filter and the input channel count must be static, "
+                   "so that the i32 accumulator can be proved not to "
+                   "overflow";
+    return failure();
+  }
+  ArrayRef<int64_t> fs = filterType.getShape();
+  int64_t channels = inType.getDimSize(3);
+  if (groups < 1 || channels % groups != 0 || fs[3] % groups != 0) {
+    emitError() << "groups (" << groups
+                << ") must be positive and divide the input channels ("
+                << channels << ") and the filter's output channels (" << fs[3]
+                << ")";
+    return failure();
+  }
+  if (fs[2] != channels / groups) {
+    emitError() << "filter has " << fs[2]
+                << " input channels per group, expected C / groups = "
+                << channels / groups;
+    return failure();
+  }
+  if (!compatibleSize(inType.getDimSize(0), outType.getDimSize(0)) ||
+      !compatibleSize(fs[3], outType.getDimSize(3))) {
+    emitError() << "result must have the input's N and the filter's F ("
+                << fs[3] << ") channels, got " << outType;
+    return failure();
+  }
+  if (failed(verifyWindowSizes(emitError, inType, outType, fs.take_front(2),
+                               strides, dilations, padding)))
+    return failure();
+  return verifyProductStage(emitError, *in, *w, *out, fs[0] * fs[1] * fs[2],
+                            biasT, fs[3], rounding);
+}
+
+LogicalResult Conv2dOp::verify() {
+  return verifyConv2dTypes([&]() { return emitOpError(); },
+                           getInput().getType(), getFilter().getType(),
+                           getBias() ? getBias().getType() : Type(), getType(),
+                           getStrides(), getDilations(), getPadding(),
+                           getGroups(), getRounding());
 }
 
 //===----------------------------------------------------------------------===//

@@ -49,12 +49,39 @@ bool hasUnitInnerStride(MemRefType type) {
   return strides.back() == 1;
 }
 
-/// Checks that `op` can be vectorized lane by lane and returns how each
-/// operand is accessed.
-/// Checks that every operand is a byte-addressable buffer read through a
-/// projected permutation, and that the loop dimension `vecDim` is either the
-/// last (unit-stride) dimension of an operand (a vector load) or absent from
-/// it (a scalar load and a broadcast).
+/// An index the vector code can compute: a loop index, a constant, or sums
+/// and constant multiples of them.
+bool isSimpleIndex(AffineExpr e) {
+  if (isa<AffineDimExpr, AffineConstantExpr>(e))
+    return true;
+  auto bin = dyn_cast<AffineBinaryOpExpr>(e);
+  if (!bin || (e.getKind() != AffineExprKind::Add &&
+               e.getKind() != AffineExprKind::Mul))
+    return false;
+  if (e.getKind() == AffineExprKind::Mul &&
+      !isa<AffineConstantExpr>(bin.getRHS()))
+    return false;
+  return isSimpleIndex(bin.getLHS()) && isSimpleIndex(bin.getRHS());
+}
+
+/// Emits the index `e` of loop indices `ivs` (see isSimpleIndex).
+Value emitIndex(OpBuilder &b, Location loc, AffineExpr e, ArrayRef<Value> ivs) {
+  if (auto dim = dyn_cast<AffineDimExpr>(e))
+    return ivs[dim.getPosition()];
+  if (auto cst = dyn_cast<AffineConstantExpr>(e))
+    return arith::ConstantIndexOp::create(b, loc, cst.getValue());
+  auto bin = cast<AffineBinaryOpExpr>(e);
+  Value lhs = emitIndex(b, loc, bin.getLHS(), ivs);
+  Value rhs = emitIndex(b, loc, bin.getRHS(), ivs);
+  if (e.getKind() == AffineExprKind::Add)
+    return arith::AddIOp::create(b, loc, lhs, rhs);
+  return arith::MulIOp::create(b, loc, lhs, rhs);
+}
+
+/// Checks that every operand is a byte-addressable buffer and that the
+/// loop dimension `vecDim` is either the last (unit-stride) index of an
+/// operand (a vector load) or absent from it (a scalar load and a
+/// broadcast), and returns how each operand is accessed.
 FailureOr<SmallVector<OperandAccess>> analyzeOperands(linalg::GenericOp op,
                                                       unsigned vecDim) {
   SmallVector<OperandAccess> accesses;
@@ -69,14 +96,20 @@ FailureOr<SmallVector<OperandAccess>> analyzeOperands(linalg::GenericOp op,
         (!element.isIndex() && element.getIntOrFloatBitWidth() % 8 != 0))
       return failure();
     AffineMap map = op.getMatchingIndexingMap(&operand);
-    if (!map.isProjectedPermutation())
-      return failure();
     std::optional<unsigned> pos =
         map.getResultPosition(getAffineDimExpr(vecDim, op.getContext()));
     bool contiguous = pos.has_value();
     if (contiguous &&
         (*pos != map.getNumResults() - 1 || !hasUnitInnerStride(type)))
       return failure();
+    // Other indices may be sums of multiples of other loops (a convolution
+    // window, `oh * stride + kh * dilation`), but not depend on `vecDim`.
+    for (auto [r, e] : llvm::enumerate(map.getResults())) {
+      if (contiguous && r == *pos)
+        continue;
+      if (!isSimpleIndex(e) || e.isFunctionOfDim(vecDim))
+        return failure();
+    }
     accesses.push_back({operand.get(), map, contiguous});
   }
   return accesses;
@@ -270,11 +303,12 @@ private:
   }
 
   /// Indices of an operand for loop indices (outer..., inner).
-  SmallVector<Value> indicesFor(const OperandAccess &a,
+  SmallVector<Value> indicesFor(OpBuilder &b, Location loc,
+                                const OperandAccess &a,
                                 ArrayRef<Value> loopIvs) const {
     SmallVector<Value> indices;
     for (AffineExpr e : a.map.getResults())
-      indices.push_back(loopIvs[cast<AffineDimExpr>(e).getPosition()]);
+      indices.push_back(emitIndex(b, loc, e, loopIvs));
     return indices;
   }
 
@@ -293,7 +327,7 @@ private:
         mapping.map(arg, accumulator);
         continue;
       }
-      SmallVector<Value> indices = indicesFor(access, loopIvs);
+      SmallVector<Value> indices = indicesFor(b, loc, access, loopIvs);
       Type elementType = arg.getType();
       Value v;
       if (!access.contiguous) {
@@ -344,7 +378,7 @@ private:
     for (auto [k, value] : llvm::enumerate(yield.getValues())) {
       const OperandAccess &out = accesses[op.getNumDpsInputs() + k];
       Value v = yieldedVector(b, loc, mapping, value);
-      SmallVector<Value> indices = indicesFor(out, loopIvs);
+      SmallVector<Value> indices = indicesFor(b, loc, out, loopIvs);
       if (!mask)
         vector::StoreOp::create(b, loc, v, out.memref, indices);
       else
@@ -391,7 +425,7 @@ private:
     SmallVector<Value> loopIvs(outerIvs.begin(), outerIvs.end());
     loopIvs.push_back(i);
     vector::StoreOp::create(b, loc, packed, out.memref,
-                            indicesFor(out, loopIvs));
+                            indicesFor(b, loc, out, loopIvs));
   }
 
 public:
@@ -448,7 +482,7 @@ private:
                          function_ref<Value(unsigned)> size, Value mask) {
     const OperandAccess &out = accesses[op.getNumDpsInputs()];
     Type elementType = cast<MemRefType>(out.memref.getType()).getElementType();
-    SmallVector<Value> outIndices = indicesFor(out, ivs);
+    SmallVector<Value> outIndices = indicesFor(b, loc, out, ivs);
     Value acc = loadVector(b, loc, out.memref, outIndices, elementType, mask);
     Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
     Value c1 = arith::ConstantIndexOp::create(b, loc, 1);

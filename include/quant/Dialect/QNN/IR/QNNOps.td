@@ -243,6 +243,57 @@ def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_Conv2dOp : QNN_Op<"conv2d", [Pure]> {
+  let summary = "Quantized 2-D convolution (NHWC, HWCF) with an exact i32 accumulator.";
+  let description = [{
+    `Y = conv(X, W) (+ bias)` on quantized operands. Activations and result
+    are NHWC; the filter is HWCF, `KH x KW x C/groups x F` (the layout of
+    `linalg.conv_2d_nhwc_hwcf`), so that output channel `f` belongs to group
+    `f / (F / groups)` and reads input channels `g * C/groups` to
+    `(g + 1) * C/groups - 1`. Depthwise convolution is `groups = C` with a
+    `KH x KW x 1 x C*multiplier` filter.
+
+    The accumulator of each output is exact:
+
+        acc = sum_{kh, kw, c} (x - zx)(w - zw) + bias
+
+    with padded taps holding `zx`, so that they contribute exactly zero. As
+    for `qnn.matmul`, the raw sum of products is computed in i32 and the
+    zero-point terms are folded out of the inner loop; the result is brought
+    to the output type once by the op's rounding mode with
+    `M = s_x * s_w / s_out` (per output channel with per-channel weights).
+
+    Activations and result are quantized per tensor; the filter per tensor
+    or per output channel (axis 3). The optional bias is an i32-stored
+    tensor of F elements with zero point 0 and scale `s_x * s_w`.
+
+    ```mlir
+    %y = qnn.conv2d %x, %w, %b strides [1, 1] dilations [1, 1]
+        padding [1, 1, 1, 1] groups(1)
+        : tensor<1x56x56x64x!quant.uniform<u8:f32, 0.05:128>>,
+          tensor<3x3x64x64x!quant.uniform<i8:f32:3, {0.01, ...}>>,
+          tensor<64x!quant.uniform<i32:f32:0, {5.0e-4, ...}>>
+        -> tensor<1x56x56x64x!quant.uniform<u8:f32, 0.1:0>>
+    ```
+
+    `padding` is [top, left, bottom, right]; `groups(1)` may be omitted.
+    The filter, the channel counts and the kernel size must be static, so
+    that the verifier can prove that the i32 accumulator does not overflow.
+  }];
+  let arguments = (ins AnyType:$input, AnyType:$filter, Optional<AnyType>:$bias,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$padding, DefaultValuedAttr<I64Attr, "1">:$groups,
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $input `,` $filter (`,` $bias^)? `strides` $strides `dilations` $dilations
+    `padding` $padding (`groups` `(` $groups^ `)`)? `` custom<Rounding>($rounding)
+    attr-dict `:` type($input) `,` type($filter) (`,` type($bias)^)? `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def QNN_ConstantOp : QNN_Op<"constant", [ConstantLike, Pure]> {
   let summary = "A constant of a quantized type, given by its storage integers.";
   let description = [{

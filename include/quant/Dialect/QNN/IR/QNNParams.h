@@ -76,6 +76,15 @@ FailureOr<QuantParams> getQuantParamsOf(Type scalarOrTensor,
 LogicalResult verifyMatmulTypes(EmitErrorFn emitError, Type lhs, Type rhs,
                                 Type bias, Type result, RoundingMode rounding);
 
+/// The checks of qnn.conv2d, for the op's verifier and for passes that
+/// build one (e.g. qnn-fuse-qdq).
+LogicalResult verifyConv2dTypes(EmitErrorFn emitError, Type input, Type filter,
+                                Type bias, Type result,
+                                ArrayRef<int64_t> strides,
+                                ArrayRef<int64_t> dilations,
+                                ArrayRef<int64_t> padding, int64_t groups,
+                                RoundingMode rounding);
+
 /// The storage bounds of qnn.clamp per channel: min and max quantized with
 /// each channel's parameters (PyTorch flavour), or qmin / qmax when absent.
 SmallVector<std::pair<int64_t, int64_t>> clampBounds(const QuantParams &params,
