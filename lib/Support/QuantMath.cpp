@@ -128,6 +128,56 @@ int64_t multiplyByFixedPoint(int64_t a, const FixedPointMultiplier &m,
   return 0;
 }
 
+SumMultipliers sumMultipliers(double lhsMultiplier, double rhsMultiplier) {
+  FixedPointMultiplier fp =
+      quantizeMultiplier(std::max(lhsMultiplier, rhsMultiplier));
+  if (fp.isZero)
+    return {};
+  int k = fp.rightShift();
+  auto fixed = [&](double m) {
+    return static_cast<int64_t>(std::round(std::ldexp(m, k)));
+  };
+  return {fixed(lhsMultiplier), fixed(rhsMultiplier), k};
+}
+
+int64_t roundingShift(int64_t acc, int k, Rounding mode) {
+  assert(k >= 1 && k <= 62 && "shift out of range");
+  int64_t half = int64_t(1) << (k - 1);
+  switch (mode) {
+  case Rounding::HalfUp:
+    return (acc + half) >> k;
+  case Rounding::HalfAway:
+    return acc >= 0 ? (acc + half) >> k : -((half - acc) >> k);
+  case Rounding::DoubleRound: {
+    // SaturatingRoundingDoublingHighMul's nudge and truncating division,
+    // at bit min(k, 31); then RoundingDivideByPOT.
+    int first = std::min(k, 31);
+    int64_t h = int64_t(1) << (first - 1);
+    int64_t high = (acc + (acc >= 0 ? h : 1 - h)) / (int64_t(1) << first);
+    int rest = k - first;
+    if (rest == 0)
+      return high;
+    int64_t mask = (int64_t(1) << rest) - 1;
+    int64_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
+    return (high >> rest) + ((high & mask) > threshold ? 1 : 0);
+  }
+  case Rounding::Float:
+    break;
+  }
+  assert(false && "not an integer rounding mode");
+  return 0;
+}
+
+int64_t addValues(int64_t a, const ChannelParams &lhs, int64_t b,
+                  const ChannelParams &rhs, const ChannelParams &out,
+                  int64_t qmin, int64_t qmax, Rounding mode) {
+  SumMultipliers m = sumMultipliers(requantizeMultiplier(lhs, out),
+                                    requantizeMultiplier(rhs, out));
+  int64_t acc = m.lhs * (a - lhs.zeroPoint) + m.rhs * (b - rhs.zeroPoint);
+  return std::clamp(out.zeroPoint + roundingShift(acc, m.shift, mode), qmin,
+                    qmax);
+}
+
 double requantizeMultiplier(const ChannelParams &in, const ChannelParams &out) {
   return static_cast<double>(in.scale) / static_cast<double>(out.scale);
 }

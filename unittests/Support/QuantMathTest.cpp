@@ -231,4 +231,56 @@ TEST(ProductOutputStage, ZeroPointAndSaturation) {
             107);
 }
 
+TEST(SumMultipliers, CommonShift) {
+  // 0.5 = 0.5 * 2^0: m = 2^30, k = 31; 0.25 rounds to 2^29 at that shift.
+  SumMultipliers m = sumMultipliers(0.25, 0.5);
+  EXPECT_EQ(m.shift, 31);
+  EXPECT_EQ(m.lhs, int64_t(1) << 29);
+  EXPECT_EQ(m.rhs, int64_t(1) << 30);
+  // M >= 1 lowers the shift: 3 = 0.75 * 2^2, k = 29.
+  m = sumMultipliers(3.0, 1.0);
+  EXPECT_EQ(m.shift, 29);
+  EXPECT_EQ(m.lhs, 3 * (int64_t(1) << 29));
+  EXPECT_EQ(m.rhs, int64_t(1) << 29);
+  // Both below 2^-31: zero.
+  m = sumMultipliers(1e-12, 1e-13);
+  EXPECT_EQ(m.lhs, 0);
+  EXPECT_EQ(m.rhs, 0);
+}
+
+TEST(RoundingShift, TiesByMode) {
+  // -3 / 2 = -1.5 and 3 / 2 = 1.5.
+  EXPECT_EQ(roundingShift(-3, 1, Rounding::HalfUp), -1);
+  EXPECT_EQ(roundingShift(-3, 1, Rounding::HalfAway), -2);
+  EXPECT_EQ(roundingShift(3, 1, Rounding::HalfAway), 2);
+  // double_round rounds negative ties at bit k <= 31 toward +inf, as
+  // SaturatingRoundingDoublingHighMul does.
+  EXPECT_EQ(roundingShift(-3, 1, Rounding::DoubleRound), -1);
+  EXPECT_EQ(roundingShift(3, 1, Rounding::DoubleRound), 2);
+  // k = 33: (2^31 * 5 + 2^30) rounds to 5.5 -> 6 at bit 31, then 6 / 4 =
+  // 1.5 rounds away from zero to 2; rounding once would give 1.
+  int64_t acc = (int64_t(5) << 31) + (int64_t(1) << 30);
+  EXPECT_EQ(roundingShift(acc, 33, Rounding::DoubleRound), 2);
+  EXPECT_EQ(roundingShift(acc, 33, Rounding::HalfUp), 1);
+}
+
+TEST(AddValues, MatchesRequantizeWhenOneSideIsZero) {
+  const ChannelParams a{0.05f, 128, 0, 255}, b{0.1f, 3, 0, 255},
+      out{0.2f, 10, 0, 255};
+  for (Rounding mode :
+       {Rounding::DoubleRound, Rounding::HalfUp, Rounding::HalfAway})
+    for (int64_t q = 0; q < 256; ++q)
+      EXPECT_EQ(addValues(3, b, q, b, out, 0, 255, mode),
+                requantizeValue(q, b, out, mode))
+          << q;
+  // (0.05 * (255 - 128) + 0.1 * (255 - 3)) / 0.2 = 157.75 -> 158, + 10.
+  EXPECT_EQ(addValues(255, a, 255, b, out, 0, 255, Rounding::HalfUp), 168);
+  // -(0.05 * 128 + 0.1 * 3) / 0.2 = -33.5 -> -33 (half_up), + 10.
+  EXPECT_EQ(addValues(0, a, 0, b, out, 0, 255, Rounding::HalfUp), 0);
+  // (0.05 * -28 + 0.1 * -3) / 0.2 = -8.5, a tie: -9 or -8, + 10.
+  EXPECT_EQ(addValues(100, a, 0, b, out, 0, 255, Rounding::HalfAway), 1);
+  EXPECT_EQ(addValues(100, a, 0, b, out, 0, 255, Rounding::HalfUp), 2);
+  EXPECT_EQ(addValues(100, a, 0, b, out, 0, 255, Rounding::DoubleRound), 2);
+}
+
 } // namespace

@@ -88,6 +88,31 @@ float productMultiplierF32(float lhsScale, float rhsScale, float outScale);
 int64_t requantizeAccumulator(int64_t acc, float lhsScale, float rhsScale,
                               const ChannelParams &out, Rounding mode);
 
+/// qnn.add's integer form of its two real multipliers M_a = s_a / s_out and
+/// M_b = s_b / s_out: one shift k and integers m_a, m_b with M ~ m / 2^k,
+/// where the larger multiplier is its QuantizeMultiplier (31 significant
+/// bits) and the other is rounded (halves away from zero) at the same
+/// shift. All zero when the larger multiplier is below 2^-31. Requires
+/// 0 <= M < kMaxIntegerMultiplier.
+struct SumMultipliers {
+  int64_t lhs = 0, rhs = 0;
+  int shift = 1;
+};
+SumMultipliers sumMultipliers(double lhsMultiplier, double rhsMultiplier);
+
+/// acc / 2^k rounded once by an integer mode, 1 <= k <= 62: `half_up`
+/// (ties toward +inf), `half_away`, or `double_round`, which rounds as
+/// SaturatingRoundingDoublingHighMul does at bit min(k, 31) and then as
+/// RoundingDivideByPOT for the remaining k - 31 bits (the two steps of
+/// requantize's double_round).
+int64_t roundingShift(int64_t acc, int k, Rounding mode);
+
+/// qnn.add of two storage values in an integer mode:
+/// clamp(z_out + roundingShift(m_a (a - z_a) + m_b (b - z_b), k)).
+int64_t addValues(int64_t a, const ChannelParams &lhs, int64_t b,
+                  const ChannelParams &rhs, const ChannelParams &out,
+                  int64_t qmin, int64_t qmax, Rounding mode);
+
 /// Requantizes one storage value in the given mode.
 int64_t requantizeValue(int64_t q, const ChannelParams &in,
                         const ChannelParams &out, Rounding mode);

@@ -715,6 +715,243 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
   }
 };
 
+/// The generic of qnn.add and qnn.mul: one elementwise loop over the
+/// result's shape reading both operands with NumPy broadcasting (a static
+/// size 1 facing a larger result dimension is read at index 0; leading
+/// result dimensions an operand lacks are not in its map). `body` computes
+/// the result container from the two storage values.
+Value emitBroadcastBinary(
+    OpBuilder &b, Location loc, Value lhs, Value rhs,
+    RankedTensorType resultType, const ConstantTable &table,
+    function_ref<Value(OpBuilder &, Location, Value, Value, ConstantValues &)>
+        body) {
+  MLIRContext *ctx = b.getContext();
+  int64_t rank = resultType.getRank();
+  SmallVector<Value> operands{lhs, rhs};
+  SmallVector<AffineMap> maps;
+  for (Value v : operands) {
+    auto type = cast<RankedTensorType>(v.getType());
+    int64_t offset = rank - type.getRank();
+    SmallVector<AffineExpr> exprs;
+    for (int64_t i = 0; i < type.getRank(); ++i) {
+      bool stretched =
+          type.getDimSize(i) == 1 && resultType.getDimSize(offset + i) != 1;
+      exprs.push_back(stretched ? getAffineConstantExpr(0, ctx)
+                                : getAffineDimExpr(offset + i, ctx));
+    }
+    maps.push_back(AffineMap::get(rank, 0, exprs, ctx));
+  }
+  // Dynamic result sizes from an operand that is not stretched there.
+  SmallVector<Value> dynamicDims;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!resultType.isDynamicDim(d))
+      continue;
+    for (auto [v, map] : llvm::zip(operands, maps)) {
+      if (std::optional<unsigned> pos =
+              map.getResultPosition(getAffineDimExpr(d, ctx))) {
+        dynamicDims.push_back(tensor::DimOp::create(b, loc, v, *pos));
+        break;
+      }
+    }
+  }
+  Value init = tensor::EmptyOp::create(
+      b, loc, resultType.getShape(), resultType.getElementType(), dynamicDims);
+  maps.push_back(AffineMap::getMultiDimIdentityMap(rank, ctx));
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{resultType}, operands, ValueRange{init}, maps,
+             iterators,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               ConstantValues get(nb, l, table, DenseMap<unsigned, Value>());
+               linalg::YieldOp::create(nb, l,
+                                       body(nb, l, args[0], args[1], get));
+             })
+      .getResult(0);
+}
+
+/// `acc / 2^k` rounded by an integer mode, as qmath::roundingShift.
+Value emitRoundingShift(OpBuilder &b, Location loc, Value acc, int k,
+                        qmath::Rounding mode) {
+  IntegerType i64 = i64Type(b.getContext());
+  auto c64 = [&](int64_t v) { return intConst(b, loc, i64, v); };
+  auto nonNegative = [&](Value v) {
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, v, c64(0));
+  };
+  if (mode == qmath::Rounding::HalfUp)
+    return arith::ShRSIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, acc, c64(int64_t(1) << (k - 1))),
+        c64(k));
+  if (mode == qmath::Rounding::HalfAway) {
+    Value half = c64(int64_t(1) << (k - 1));
+    Value up = arith::ShRSIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, acc, half), c64(k));
+    Value down = arith::SubIOp::create(
+        b, loc, c64(0),
+        arith::ShRSIOp::create(b, loc, arith::SubIOp::create(b, loc, half, acc),
+                               c64(k)));
+    return arith::SelectOp::create(b, loc, nonNegative(acc), up, down);
+  }
+  // double_round: SaturatingRoundingDoublingHighMul's nudge and truncating
+  // division at bit min(k, 31), then RoundingDivideByPOT.
+  int first = std::min(k, 31);
+  int64_t h = int64_t(1) << (first - 1);
+  Value nudge =
+      arith::SelectOp::create(b, loc, nonNegative(acc), c64(h), c64(1 - h));
+  Value high =
+      arith::DivSIOp::create(b, loc, arith::AddIOp::create(b, loc, acc, nudge),
+                             c64(int64_t(1) << first));
+  int rest = k - first;
+  if (rest == 0)
+    return high;
+  int64_t mask = (int64_t(1) << rest) - 1;
+  Value negative = arith::ExtUIOp::create(
+      b, loc, i64,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, high, c64(0)));
+  Value threshold = arith::AddIOp::create(b, loc, c64(mask >> 1), negative);
+  Value roundUp = arith::ExtUIOp::create(
+      b, loc, i64,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                            arith::AndIOp::create(b, loc, high, c64(mask)),
+                            threshold));
+  return arith::AddIOp::create(
+      b, loc, arith::ShRSIOp::create(b, loc, high, c64(rest)), roundUp);
+}
+
+/// Parameters and converted result type of a binary op.
+struct BinaryTypes {
+  QuantParams lhs, rhs, out;
+  RankedTensorType resultType;
+};
+template <typename OpT>
+FailureOr<BinaryTypes> binaryTypes(OpT op, const TypeConverter *converter) {
+  FailureOr<QuantParams> lp = paramsOrFail(op.getLhs().getType());
+  FailureOr<QuantParams> rp = paramsOrFail(op.getRhs().getType());
+  FailureOr<QuantParams> outp = paramsOrFail(op.getType());
+  auto resultType =
+      dyn_cast_or_null<RankedTensorType>(converter->convertType(op.getType()));
+  if (failed(lp) || failed(rp) || failed(outp) || !resultType)
+    return failure();
+  return BinaryTypes{*lp, *rp, *outp, resultType};
+}
+
+/// qnn.add -> dequantize both, add, quantize (float mode), or the exact
+/// fixed-point sum m_a (a - z_a) + m_b (b - z_b) rounded once at shift k.
+struct AddLowering : OpConversionPattern<AddOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(AddOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto types = binaryTypes(op, getTypeConverter());
+    if (failed(types))
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    const QuantParams &lp = types->lhs, &rp = types->rhs, &outp = types->out;
+    RankedTensorType resultType = types->resultType;
+    MLIRContext *ctx = getContext();
+    IntegerType container = outp.getContainerType(ctx);
+    ConstantTable table;
+    Value result;
+    if (op.getRounding() == RoundingMode::float_) {
+      DequantizeStage lhsStage = DequantizeStage::plan(table, ctx, lp, 1);
+      DequantizeStage rhsStage = DequantizeStage::plan(table, ctx, rp, 1);
+      // inf + -inf is NaN: the quantize stage must map it.
+      QuantizeStage outStage = QuantizeStage::plan(
+          table, ctx, outp, 1, qmath::QuantizeFlavour::PyTorch,
+          /*mayBeNaN=*/true);
+      result = emitBroadcastBinary(
+          rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(), resultType,
+          table,
+          [&](OpBuilder &b, Location l, Value x, Value y, ConstantValues &get) {
+            Value sum = arith::AddFOp::create(b, l, lhsStage.emit(b, l, x, get),
+                                              rhsStage.emit(b, l, y, get));
+            return outStage.emit(b, l, sum, get, container);
+          });
+    } else {
+      const ChannelParams &out = outp.channels[0];
+      qmath::SumMultipliers m = qmath::sumMultipliers(
+          qmath::requantizeMultiplier(lp.channels[0], out),
+          qmath::requantizeMultiplier(rp.channels[0], out));
+      qmath::Rounding mode = toMathRounding(op.getRounding());
+      result = emitBroadcastBinary(
+          rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(), resultType,
+          table,
+          [&](OpBuilder &b, Location l, Value x, Value y, ConstantValues &) {
+            IntegerType i64 = i64Type(ctx);
+            auto term = [&](Value q, const QuantParams &p, int64_t mult) {
+              Value centred = arith::SubIOp::create(
+                  b, l, extendStorage(b, l, q, i64, p),
+                  intConst(b, l, i64, p.channels[0].zeroPoint));
+              return arith::MulIOp::create(b, l, centred,
+                                           intConst(b, l, i64, mult))
+                  .getResult();
+            };
+            Value acc = arith::AddIOp::create(b, l, term(x, lp, m.lhs),
+                                              term(y, rp, m.rhs));
+            Value q = arith::AddIOp::create(
+                b, l, emitRoundingShift(b, l, acc, m.shift, mode),
+                intConst(b, l, i64, out.zeroPoint));
+            q = arith::MaxSIOp::create(b, l, q, intConst(b, l, i64, outp.qmin));
+            q = arith::MinSIOp::create(b, l, q, intConst(b, l, i64, outp.qmax));
+            return arith::TruncIOp::create(b, l, container, q).getResult();
+          });
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// qnn.mul -> the exact i32 product (a - z_a)(b - z_b) and the output stage
+/// of a product (as qnn.matmul's epilogue).
+struct MulLowering : OpConversionPattern<MulOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(MulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto types = binaryTypes(op, getTypeConverter());
+    if (failed(types))
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    const QuantParams &lp = types->lhs, &rp = types->rhs, &outp = types->out;
+    RankedTensorType resultType = types->resultType;
+    MLIRContext *ctx = getContext();
+    float sa = lp.channels[0].scale, sb = rp.channels[0].scale,
+          so = outp.channels[0].scale;
+    ConstantTable table;
+    std::optional<QuantizeStage> floatStage;
+    std::optional<IntegerRequantizeStage> intStage;
+    if (op.getRounding() == RoundingMode::float_)
+      floatStage = QuantizeStage::planWith(
+          table, ctx, outp, qmath::QuantizeFlavour::PyTorch,
+          {qmath::productMultiplierF32(sa, sb, so)}, /*mayBeNaN=*/false);
+    else
+      intStage = IntegerRequantizeStage::planWith(
+          table, ctx, /*inputSigned=*/true, {0},
+          {qmath::productMultiplier(sa, sb, so)}, outp,
+          toMathRounding(op.getRounding()));
+    IntegerType container = outp.getContainerType(ctx);
+    Value result = emitBroadcastBinary(
+        rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(), resultType,
+        table,
+        [&](OpBuilder &b, Location l, Value x, Value y, ConstantValues &get) {
+          IntegerType i32 = b.getI32Type();
+          auto centred = [&](Value q, const QuantParams &p) {
+            return arith::SubIOp::create(
+                       b, l, extendStorage(b, l, q, i32, p),
+                       intConst(b, l, i32, p.channels[0].zeroPoint))
+                .getResult();
+          };
+          Value acc =
+              arith::MulIOp::create(b, l, centred(x, lp), centred(y, rp));
+          if (floatStage) {
+            Value f = arith::SIToFPOp::create(b, l, b.getF32Type(), acc);
+            return floatStage->emit(b, l, f, get, container);
+          }
+          return intStage->emit(b, l, acc, get, container);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// qnn.concat -> the requantization of each input whose type differs from
 /// the result's, then tensor.concat of the storage containers.
 struct ConcatLowering : OpConversionPattern<ConcatOp> {
@@ -1653,9 +1890,9 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               MatmulLowering, Conv2dLowering, MaxPool2dLowering, ClampLowering,
-               ConcatLowering, StorageCastLowering, ConstantLowering, RetypeOp>(
-      converter, ctx);
+               MatmulLowering, Conv2dLowering, AddLowering, MulLowering,
+               MaxPool2dLowering, ClampLowering, ConcatLowering,
+               StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);
   populateCallOpTypeConversionPattern(patterns, converter);

@@ -1205,3 +1205,93 @@ func.func @negative_conv_multiplier(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!
   %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] rounding(half_up) : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
   return %y : tensor<1x6x6x2x!o>
 }
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_unranked(%a: tensor<*x!a>, %b: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.add' op operands and result must be ranked tensors}}
+  %y = qnn.add %a, %b : tensor<*x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32:0, {0.05:128, 0.1:128}>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_per_axis(%a: tensor<2x!a>, %b: tensor<2x!a>) -> tensor<2x!o> {
+  // expected-error @+1 {{'qnn.add' op lhs must be quantized per tensor}}
+  %y = qnn.add %a, %b : tensor<2x!a>, tensor<2x!a> -> tensor<2x!o>
+  return %y : tensor<2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<i32:f32, 0.2:3>
+func.func @negative_add_wide(%a: tensor<4x!a>, %b: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.add' op result storage must be at most 16 bits wide, got 32}}
+  %y = qnn.add %a, %b : tensor<4x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_rank(%a: tensor<2x4x!a>, %b: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.add' op operands may not have a higher rank than the result}}
+  %y = qnn.add %a, %b : tensor<2x4x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_broadcast(%a: tensor<3x4x!a>, %b: tensor<5x!a>) -> tensor<3x4x!o> {
+  // expected-error @+1 {{'qnn.add' op operand shapes of 'tensor<3x4x!quant.uniform<u8:f32, 5.000000e-02:128>>' and 'tensor<5x!quant.uniform<u8:f32, 5.000000e-02:128>>' do not broadcast to the result's 'tensor<3x4x!quant.uniform<u8:f32, 2.000000e-01:3>>'}}
+  %y = qnn.add %a, %b : tensor<3x4x!a>, tensor<5x!a> -> tensor<3x4x!o>
+  return %y : tensor<3x4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_result_dim(%a: tensor<1x4x!a>, %b: tensor<4x!a>) -> tensor<3x4x!o> {
+  // expected-error @+1 {{'qnn.add' op result dimension 0 of size 3 is not any operand's}}
+  %y = qnn.add %a, %b : tensor<1x4x!a>, tensor<4x!a> -> tensor<3x4x!o>
+  return %y : tensor<3x4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 1.0e10:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_multiplier(%a: tensor<4x!a>, %b: tensor<4x!o>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.add' op multiplier s_a / s_out = 5.000000e+10 is too large for rounding mode 'double_round' (it must be below 2^30)}}
+  %y = qnn.add %a, %b rounding(double_round) : tensor<4x!a>, tensor<4x!o> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u16:f32, 0.05:0>
+!o = !quant.uniform<u16:f32, 0.2:3>
+func.func @negative_mul_overflow(%a: tensor<4x!a>, %b: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.mul' op the product (a - z_a)(b - z_b) could overflow i32: up to 65535 x 65535}}
+  %y = qnn.mul %a, %b : tensor<4x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 1.0e5:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_mul_multiplier(%a: tensor<4x!a>, %b: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.mul' op multiplier s_a * s_b / s_out = 5.000000e+10 is too large for rounding mode 'half_up' (it must be below 2^30)}}
+  %y = qnn.mul %a, %b rounding(half_up) : tensor<4x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}

@@ -301,3 +301,59 @@ def product_output_stage(acc, sa, sws, so, zo, lo, hi, mode):
             r = fn(a, m, e).astype(np.float64)
         res[:, j] = np.clip(zo + r, lo, hi)
     return res
+
+
+def sum_multipliers(ma, mb):
+    """qnn.add's fixed-point multipliers: one shift k (from QuantizeMultiplier
+    of the larger multiplier) and both multipliers rounded at it, halves
+    away from zero. Returns (m_a, m_b, k); all zero below 2^-31."""
+    m, e = quantize_multiplier(max(ma, mb))
+    if m == 0:
+        return 0, 0, 1
+    k = 31 - e
+    return (_round_half_away(math.ldexp(ma, k)),
+            _round_half_away(math.ldexp(mb, k)), k)
+
+
+def rounding_shift(acc, k, mode):
+    """acc / 2^k rounded once by an integer mode (Python ints)."""
+    half = 1 << (k - 1)
+    if mode == "half_up":
+        return (acc + half) >> k
+    if mode == "half_away":
+        return (acc + half) >> k if acc >= 0 else -((half - acc) >> k)
+    first = min(k, 31)
+    h = 1 << (first - 1)
+    s = acc + (h if acc >= 0 else 1 - h)
+    high = s // (1 << first) if s >= 0 else -((-s) // (1 << first))
+    rest = k - first
+    if rest == 0:
+        return high
+    mask = (1 << rest) - 1
+    threshold = (mask >> 1) + (1 if high < 0 else 0)
+    return (high >> rest) + (1 if (high & mask) > threshold else 0)
+
+
+def add(a, sa, za, b, sb, zb, so, zo, storage_out, mode):
+    """qnn.add on broadcast int64 arrays a, b (docs/Semantics.md, 9e)."""
+    a, b = np.broadcast_arrays(np.asarray(a, np.int64), np.asarray(b, np.int64))
+    if mode == "float":
+        with np.errstate(all="ignore"):
+            s = np.add(dequantize(a, sa, za), dequantize(b, sb, zb), dtype=F32)
+        return quantize(s, so, zo, storage_out)
+    ma, mb, k = sum_multipliers(float(F32(sa)) / float(F32(so)),
+                                float(F32(sb)) / float(F32(so)))
+    qmin, qmax = storage_range(storage_out)
+    out = [min(max(zo + rounding_shift(ma * (int(x) - za) + mb * (int(y) - zb),
+                                       k, mode), qmin), qmax)
+           for x, y in zip(a.reshape(-1), b.reshape(-1))]
+    return np.array(out, dtype=np.int64).reshape(a.shape)
+
+
+def mul(a, sa, za, b, sb, zb, so, zo, storage_out, mode):
+    """qnn.mul on broadcast int64 arrays: the product's output stage."""
+    a, b = np.broadcast_arrays(np.asarray(a, np.int64), np.asarray(b, np.int64))
+    acc = ((a - za) * (b - zb)).reshape(-1, 1)
+    lo, hi = storage_range(storage_out)
+    return product_output_stage(acc, sa, [sb], so, zo, lo, hi,
+                                mode).reshape(a.shape)

@@ -985,6 +985,120 @@ LogicalResult Conv2dOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// AddOp, MulOp
+//===----------------------------------------------------------------------===//
+
+/// The checks shared by qnn.add and qnn.mul: ranked tensors whose shapes
+/// broadcast to the result's, all quantized per tensor with storage of at
+/// most 16 bits. Returns the three parameter sets.
+static FailureOr<std::array<QuantParams, 3>> verifyBinary(Operation *op) {
+  auto lhsType = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto rhsType = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+  auto outType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!lhsType || !rhsType || !outType) {
+    op->emitOpError("operands and result must be ranked tensors");
+    return failure();
+  }
+  std::array<QuantParams, 3> params;
+  const char *roles[] = {"lhs", "rhs", "result"};
+  RankedTensorType types[] = {lhsType, rhsType, outType};
+  for (int i = 0; i < 3; ++i) {
+    FailureOr<QuantParams> p = verifyQuantized(op, types[i], roles[i]);
+    if (failed(p))
+      return failure();
+    if (p->isPerAxis()) {
+      op->emitOpError() << roles[i] << " must be quantized per tensor";
+      return failure();
+    }
+    if (p->storageWidth > 16) {
+      op->emitOpError() << roles[i]
+                        << " storage must be at most 16 bits wide, got "
+                        << p->storageWidth;
+      return failure();
+    }
+    params[i] = *p;
+  }
+  // NumPy broadcasting, trailing dimensions aligned.
+  int64_t rank = outType.getRank();
+  if (lhsType.getRank() > rank || rhsType.getRank() > rank) {
+    op->emitOpError("operands may not have a higher rank than the result");
+    return failure();
+  }
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t want = outType.getDimSize(d);
+    bool stretched = false;
+    for (RankedTensorType t : {lhsType, rhsType}) {
+      int64_t i = d - (rank - t.getRank());
+      if (i < 0)
+        continue;
+      int64_t size = t.getDimSize(i);
+      if (size == 1 && want != 1)
+        continue;
+      if (!compatibleSize(size, want)) {
+        op->emitOpError() << "operand shapes of " << lhsType << " and "
+                          << rhsType << " do not broadcast to the result's "
+                          << outType;
+        return failure();
+      }
+      stretched = true;
+    }
+    if (!stretched && want != 1) {
+      op->emitOpError() << "result dimension " << d << " of size " << want
+                        << " is not any operand's";
+      return failure();
+    }
+  }
+  return params;
+}
+
+LogicalResult AddOp::verify() {
+  FailureOr<std::array<QuantParams, 3>> p = verifyBinary(*this);
+  if (failed(p))
+    return failure();
+  if (getRounding() == RoundingMode::float_)
+    return success();
+  const qmath::ChannelParams &out = (*p)[2].channels[0];
+  for (int i = 0; i < 2; ++i) {
+    double m = qmath::requantizeMultiplier((*p)[i].channels[0], out);
+    if (!(m < qmath::kMaxIntegerMultiplier))
+      return emitOpError() << "multiplier s_" << (i ? "b" : "a")
+                           << " / s_out = " << m
+                           << " is too large for rounding mode '"
+                           << stringifyRoundingMode(getRounding())
+                           << "' (it must be below 2^30)";
+  }
+  return success();
+}
+
+LogicalResult MulOp::verify() {
+  FailureOr<std::array<QuantParams, 3>> p = verifyBinary(*this);
+  if (failed(p))
+    return failure();
+  // (a - z_a)(b - z_b) is computed exactly in i32.
+  auto span = [](const QuantParams &q) {
+    const qmath::ChannelParams &c = q.channels[0];
+    return std::max(std::abs(q.widthMin() - c.zeroPoint),
+                    std::abs(q.widthMax() - c.zeroPoint));
+  };
+  int64_t bound = span((*p)[0]) * span((*p)[1]);
+  if (bound > std::numeric_limits<int32_t>::max())
+    return emitOpError() << "the product (a - z_a)(b - z_b) could overflow "
+                            "i32: up to "
+                         << span((*p)[0]) << " x " << span((*p)[1]);
+  if (getRounding() == RoundingMode::float_)
+    return success();
+  double m = qmath::productMultiplier((*p)[0].channels[0].scale,
+                                      (*p)[1].channels[0].scale,
+                                      (*p)[2].channels[0].scale);
+  if (!(m < qmath::kMaxIntegerMultiplier))
+    return emitOpError() << "multiplier s_a * s_b / s_out = " << m
+                         << " is too large for rounding mode '"
+                         << stringifyRoundingMode(getRounding())
+                         << "' (it must be below 2^30)";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // ConstantOp
 //===----------------------------------------------------------------------===//
 

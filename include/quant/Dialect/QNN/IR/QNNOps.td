@@ -147,6 +147,62 @@ def QNN_ClampOp : QNN_Op<"clamp", [Pure, SameOperandsAndResultType]> {
   let hasFolder = 1;
 }
 
+class QNN_BinaryOp<string mnemonic> : QNN_Op<mnemonic, [Pure]> {
+  let arguments = (ins AnyType:$lhs, AnyType:$rhs,
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs `` custom<Rounding>($rounding) attr-dict `:` type($lhs) `,`
+    type($rhs) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_AddOp : QNN_BinaryOp<"add"> {
+  let summary = "Elementwise sum of two quantized tensors, with broadcasting.";
+  let description = [{
+    `y = s_a (a - z_a) + s_b (b - z_b)` brought to the result type, with
+    NumPy broadcasting (trailing dimensions aligned; a static size 1
+    stretches). All three types are quantized per tensor, with storage of
+    at most 16 bits.
+
+    - `float` (the default): both sides dequantized (as `qnn.dequantize`),
+      added in float32, and quantized into the result type (as
+      `qnn.quantize`, PyTorch flavour). This is PyTorch's `quantized::add`
+      as its scalar kernel computes it.
+    - the integer modes round once: with `M_a = s_a / s_out`,
+      `M_b = s_b / s_out`, a common shift `k` and integers `m_a`, `m_b`
+      (the larger multiplier at 31 bits), `acc = m_a (a - z_a) +
+      m_b (b - z_b)` is exact in i64 and `r = acc / 2^k` rounded by the
+      mode; `q = clamp(z_out + r)`.
+
+    ```mlir
+    %y = qnn.add %a, %b rounding(half_away)
+        : tensor<4x8x!quant.uniform<u8:f32, 0.05:128>>,
+          tensor<8x!quant.uniform<u8:f32, 0.1:3>>
+        -> tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>
+    ```
+  }];
+}
+
+def QNN_MulOp : QNN_BinaryOp<"mul"> {
+  let summary = "Elementwise product of two quantized tensors, with broadcasting.";
+  let description = [{
+    `y = s_a s_b (a - z_a)(b - z_b)`: the exact i32 product
+    `acc = (a - z_a)(b - z_b)` brought to the result type by the output
+    stage of `qnn.matmul`, with `M = s_a * s_b / s_out` (`float`:
+    `rne(f32(f32(acc) * M32))`, `M32 = f32(f32(s_a * s_b) / s_out)`).
+    Broadcasting and types as for `qnn.add`; the verifier requires the
+    product of the two storage ranges to fit in i32.
+
+    ```mlir
+    %y = qnn.mul %a, %b : tensor<16x!quant.uniform<i8:f32, 0.05:-3>>,
+        tensor<16x!quant.uniform<i8:f32, 0.1:0>>
+        -> tensor<16x!quant.uniform<i8:f32, 0.2:1>>
+    ```
+  }];
+}
+
 def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
   let summary = "Concatenates quantized tensors into one quantized type.";
   let description = [{
