@@ -181,3 +181,128 @@ func.func @negative_island_bias_scale(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!q
   %q = qnn.quantize %y : tensor<4x2xf32> -> tensor<4x2x!qo>
   return %q : tensor<4x2x!qo>
 }
+
+// -----
+
+!qx = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32:3, {0.01, 0.02}>
+!qb = !quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>
+!qo = !quant.uniform<u8:f32, 0.1:5>
+
+// A convolution island with upstream casts: the input padded with the real
+// 0.0 (the zero point) becomes qnn.conv2d's padding, the broadcast bias its
+// bias operand, the strides and dilations carry over, and the ReLU becomes
+// a qnn.clamp.
+// CHECK-LABEL: func.func @island_conv
+// CHECK-SAME: (%[[X:.*]]: tensor<1x5x6x3x!{{.*}}>, %[[W:.*]]: tensor<3x3x3x2x!{{.*}}>, %[[B:.*]]: tensor<2x!{{.*}}>)
+// CHECK: %[[Y:.*]] = qnn.conv2d %[[X]], %[[W]], %[[B]] strides [2, 1] dilations [1, 2] padding [1, 2, 0, 2] : {{.*}} -> tensor<1x2x6x2x!{{.*}}>
+// CHECK: %[[R:.*]] = qnn.clamp %[[Y]] min(0.000000e+00)
+// CHECK: return %[[R]]
+// CHECK-NOT: linalg.conv_2d_nhwc_hwcf
+// ROUND-LABEL: func.func @island_conv
+// ROUND: qnn.conv2d {{.*}} rounding(double_round)
+func.func @island_conv(%qx: tensor<1x5x6x3x!qx>, %qw: tensor<3x3x3x2x!qw>, %qb: tensor<2x!qb>) -> tensor<1x2x6x2x!qo> {
+  %x = quant.dcast %qx : tensor<1x5x6x3x!qx> to tensor<1x5x6x3xf32>
+  %w = quant.dcast %qw : tensor<3x3x3x2x!qw> to tensor<3x3x3x2xf32>
+  %b = quant.dcast %qb : tensor<2x!qb> to tensor<2xf32>
+  %zero = arith.constant 0.0 : f32
+  %xp = tensor.pad %x low[0, 1, 2, 0] high[0, 0, 2, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x5x6x3xf32> to tensor<1x6x10x3xf32>
+  %e = tensor.empty() : tensor<1x2x6x2xf32>
+  %init = linalg.broadcast ins(%b : tensor<2xf32>) outs(%e : tensor<1x2x6x2xf32>) dimensions = [0, 1, 2]
+  %y = linalg.conv_2d_nhwc_hwcf {strides = dense<[2, 1]> : tensor<2xi64>, dilations = dense<[1, 2]> : tensor<2xi64>} ins(%xp, %w : tensor<1x6x10x3xf32>, tensor<3x3x3x2xf32>) outs(%init : tensor<1x2x6x2xf32>) -> tensor<1x2x6x2xf32>
+  %zeros = arith.constant dense<0.0> : tensor<1x2x6x2xf32>
+  %r = arith.maximumf %y, %zeros : tensor<1x2x6x2xf32>
+  %q = quant.qcast %r : tensor<1x2x6x2xf32> to tensor<1x2x6x2x!qo>
+  return %q : tensor<1x2x6x2x!qo>
+}
+
+// -----
+
+!qx = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32:2, {0.01, 0.02, 0.03}>
+!qo = !quant.uniform<u8:f32, 0.1:5>
+
+// A depthwise island (HWC filter, per channel along C): the filter becomes
+// the HWCF filter 3x3x1x3 of groups(3), its per-axis type moved to axis 3
+// through the storage.
+// CHECK-LABEL: func.func @island_depthwise
+// CHECK: %[[S:.*]] = qnn.storage_cast %{{.*}} : tensor<3x3x3x!quant.uniform<i8:f32:2, {{.*}}>> -> tensor<3x3x3xi8>
+// CHECK: %[[E:.*]] = tensor.expand_shape %[[S]] {{\[}}[0], [1], [2, 3]] {{.*}} : tensor<3x3x3xi8> into tensor<3x3x1x3xi8>
+// CHECK: %[[W:.*]] = qnn.storage_cast %[[E]] : tensor<3x3x1x3xi8> -> tensor<3x3x1x3x!quant.uniform<i8:f32:3, {{.*}}>>
+// CHECK: qnn.conv2d %{{.*}}, %[[W]] strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] groups(3)
+// CHECK-NOT: linalg.depthwise_conv_2d_nhwc_hwc
+func.func @island_depthwise(%qx: tensor<1x5x5x3x!qx>, %qw: tensor<3x3x3x!qw>) -> tensor<1x3x3x3x!qo> {
+  %x = quant.dcast %qx : tensor<1x5x5x3x!qx> to tensor<1x5x5x3xf32>
+  %w = quant.dcast %qw : tensor<3x3x3x!qw> to tensor<3x3x3xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x3x3x3xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<1x3x3x3xf32>) -> tensor<1x3x3x3xf32>
+  %y = linalg.depthwise_conv_2d_nhwc_hwc {strides = dense<1> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x5x5x3xf32>, tensor<3x3x3xf32>) outs(%z : tensor<1x3x3x3xf32>) -> tensor<1x3x3x3xf32>
+  %q = quant.qcast %y : tensor<1x3x3x3xf32> to tensor<1x3x3x3x!qo>
+  return %q : tensor<1x3x3x3x!qo>
+}
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!qb = !quant.uniform<u8:f32, 0.1:3>
+!qo = !quant.uniform<u8:f32, 0.2:10>
+
+// Elementwise float add and mul between casts become qnn.add and qnn.mul;
+// a ReLU6 after the add becomes a qnn.clamp.
+// CHECK-LABEL: func.func @island_add_mul
+// CHECK-SAME: (%[[A:.*]]: tensor<16x!{{.*}}>, %[[B:.*]]: tensor<16x!{{.*}}>)
+// CHECK: %[[S:.*]] = qnn.add %[[A]], %[[B]] : tensor<16x{{.*}}>, tensor<16x{{.*}}> -> tensor<16x!quant.uniform<u8:f32, 2.000000e-01:10>>
+// CHECK: qnn.clamp %[[S]] min(0.000000e+00) max(6.000000e+00)
+// CHECK: qnn.mul %[[A]], %[[B]] :
+// CHECK-NOT: arith.addf
+// CHECK-NOT: arith.mulf
+// ROUND-LABEL: func.func @island_add_mul
+// ROUND: qnn.add {{.*}} rounding(double_round)
+// ROUND: qnn.mul {{.*}} rounding(double_round)
+func.func @island_add_mul(%qa: tensor<16x!qa>, %qb: tensor<16x!qb>) -> (tensor<16x!qo>, tensor<16x!qo>) {
+  %a = quant.dcast %qa : tensor<16x!qa> to tensor<16xf32>
+  %b = quant.dcast %qb : tensor<16x!qb> to tensor<16xf32>
+  %s = arith.addf %a, %b : tensor<16xf32>
+  %zeros = arith.constant dense<0.0> : tensor<16xf32>
+  %sixes = arith.constant dense<6.0> : tensor<16xf32>
+  %r0 = arith.maximumf %s, %zeros : tensor<16xf32>
+  %r = arith.minimumf %r0, %sixes : tensor<16xf32>
+  %qs = quant.qcast %r : tensor<16xf32> to tensor<16x!qo>
+  %p = arith.mulf %a, %b : tensor<16xf32>
+  %qp = quant.qcast %p : tensor<16xf32> to tensor<16x!qo>
+  return %qs, %qp : tensor<16x!qo>, tensor<16x!qo>
+}
+
+// -----
+
+!qx = !quant.uniform<u8:f32, 0.05:128>
+!qo = !quant.uniform<u8:f32, 0.1:5>
+
+// Max pooling of dequantized values into a fill of -inf, padded with -inf:
+// qnn.max_pool2d in the input's type, then a float-mode requantize into the
+// quantize's type (exact: the maximum commutes with dequantize).
+// CHECK-LABEL: func.func @island_max_pool
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x2x!{{.*}}>)
+// CHECK: %[[P:.*]] = qnn.max_pool2d %[[X]] kernel [2, 2] strides [2, 2] dilations [1, 1] padding [1, 1, 1, 1] : tensor<1x4x4x2x!quant.uniform<u8:f32, 5.000000e-02:128>> -> tensor<1x3x3x2x!quant.uniform<u8:f32, 5.000000e-02:128>>
+// CHECK: qnn.requantize %[[P]] : tensor<1x3x3x2x!quant.uniform<u8:f32, 5.000000e-02:128>> -> tensor<1x3x3x2x!quant.uniform<u8:f32, 1.000000e-01:5>>
+// CHECK-NOT: linalg.pooling_nhwc_max
+// ROUND-LABEL: func.func @island_max_pool
+// ROUND-NOT: rounding(
+func.func @island_max_pool(%qx: tensor<1x4x4x2x!qx>) -> tensor<1x3x3x2x!qo> {
+  %x = quant.dcast %qx : tensor<1x4x4x2x!qx> to tensor<1x4x4x2xf32>
+  %ninf = arith.constant 0xFF800000 : f32
+  %xp = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %ninf : f32
+  } : tensor<1x4x4x2xf32> to tensor<1x6x6x2xf32>
+  %win = tensor.empty() : tensor<2x2xf32>
+  %e = tensor.empty() : tensor<1x3x3x2xf32>
+  %init = linalg.fill ins(%ninf : f32) outs(%e : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  %y = linalg.pooling_nhwc_max {strides = dense<2> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>} ins(%xp, %win : tensor<1x6x6x2xf32>, tensor<2x2xf32>) outs(%init : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  %q = quant.qcast %y : tensor<1x3x3x2xf32> to tensor<1x3x3x2x!qo>
+  return %q : tensor<1x3x3x2x!qo>
+}

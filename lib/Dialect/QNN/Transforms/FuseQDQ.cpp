@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "quant/Dialect/QNN/IR/QNNOps.h"
 #include "quant/Dialect/QNN/IR/QNNParams.h"
@@ -117,8 +118,30 @@ Value peelClamps(Value v, FloatClamp &clamp) {
   return v;
 }
 
+/// Whether a freshly built op verifies, without reporting why not: the
+/// island then stays float code.
+bool verifiesSilently(Operation *op) {
+  ScopedDiagnosticHandler silence(op->getContext(),
+                                  [](Diagnostic &) { return success(); });
+  return succeeded(mlir::verify(op));
+}
+
+/// Wraps `result` in the qnn.clamp of `clamp`, if it has a bound.
+Value applyClamp(PatternRewriter &rewriter, Location loc, Value result,
+                 const FloatClamp &clamp) {
+  if (!clamp.min && !clamp.max)
+    return result;
+  auto bound = [&](std::optional<float> v) -> FloatAttr {
+    return v ? rewriter.getF32FloatAttr(*v) : FloatAttr();
+  };
+  return ClampOp::create(rewriter, loc, result, bound(clamp.min),
+                         bound(clamp.max));
+}
+
 /// A rewrite of the QDQ island that ends at a quantize (qnn or upstream):
-/// subclasses rewrite the float value the quantize takes.
+/// subclasses rewrite the op that produces the float value the quantize
+/// takes, once the float clamps (ReLU, ReLU6, ...) between them are peeled
+/// off into `clamp`. The producer's result has no other use.
 struct QDQIslandPattern : RewritePattern {
   QDQIslandPattern(MLIRContext *ctx, RoundingMode rounding)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
@@ -129,10 +152,18 @@ struct QDQIslandPattern : RewritePattern {
     Value floatResult = quantizedFloat(op);
     if (!floatResult)
       return failure();
-    return rewriteIsland(op, floatResult, rewriter);
+    FloatClamp clamp;
+    floatResult = peelClamps(floatResult, clamp);
+    if (clamp.min && clamp.max && *clamp.max < *clamp.min)
+      return failure();
+    Operation *producer = floatResult.getDefiningOp();
+    if (!producer || !floatResult.hasOneUse())
+      return failure();
+    return rewriteIsland(op, producer, clamp, rewriter);
   }
 
-  virtual LogicalResult rewriteIsland(Operation *quantize, Value floatResult,
+  virtual LogicalResult rewriteIsland(Operation *quantize, Operation *producer,
+                                      const FloatClamp &clamp,
                                       PatternRewriter &rewriter) const = 0;
 
   RoundingMode rounding;
@@ -144,15 +175,9 @@ struct QDQIslandPattern : RewritePattern {
 struct FuseMatmulIsland : QDQIslandPattern {
   using QDQIslandPattern::QDQIslandPattern;
 
-  LogicalResult rewriteIsland(Operation *op, Value floatResult,
+  LogicalResult rewriteIsland(Operation *op, Operation *producer,
+                              const FloatClamp &clamp,
                               PatternRewriter &rewriter) const override {
-    FloatClamp clamp;
-    floatResult = peelClamps(floatResult, clamp);
-    if (clamp.min && clamp.max && *clamp.max < *clamp.min)
-      return failure();
-    Operation *producer = floatResult.getDefiningOp();
-    if (!producer || !floatResult.hasOneUse())
-      return failure();
     bool isContraction = false;
     if (auto mm = dyn_cast<linalg::MatmulOp>(producer))
       isContraction = !mm.hasUserDefinedMaps();
@@ -185,14 +210,7 @@ struct FuseMatmulIsland : QDQIslandPattern {
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.matmul");
     Value result = MatmulOp::create(rewriter, op->getLoc(), resultType, lhs,
                                     rhs, bias, rounding);
-    if (clamp.min || clamp.max) {
-      auto bound = [&](std::optional<float> v) -> FloatAttr {
-        return v ? rewriter.getF32FloatAttr(*v) : FloatAttr();
-      };
-      result = ClampOp::create(rewriter, op->getLoc(), result, bound(clamp.min),
-                               bound(clamp.max));
-    }
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, applyClamp(rewriter, op->getLoc(), result, clamp));
     return success();
   }
 };
@@ -202,10 +220,11 @@ struct FuseMatmulIsland : QDQIslandPattern {
 struct FuseConcatIsland : QDQIslandPattern {
   using QDQIslandPattern::QDQIslandPattern;
 
-  LogicalResult rewriteIsland(Operation *op, Value floatResult,
+  LogicalResult rewriteIsland(Operation *op, Operation *producer,
+                              const FloatClamp &clamp,
                               PatternRewriter &rewriter) const override {
-    auto concat = floatResult.getDefiningOp<tensor::ConcatOp>();
-    if (!concat || !floatResult.hasOneUse())
+    auto concat = dyn_cast<tensor::ConcatOp>(producer);
+    if (!concat || clamp.min || clamp.max)
       return failure();
     auto silent = []() { return InFlightDiagnostic(); };
     Type resultType = op->getResult(0).getType();
@@ -224,6 +243,210 @@ struct FuseConcatIsland : QDQIslandPattern {
     }
     rewriter.replaceOpWithNewOp<ConcatOp>(op, resultType, inputs,
                                           concat.getDim(), rounding);
+    return success();
+  }
+};
+
+/// The quantized input of a window op and its padding [top, left, bottom,
+/// right]: dequantize(x), or a tensor.pad of it in H and W only whose
+/// constant value satisfies `isPadValue`.
+std::optional<std::pair<Value, SmallVector<int64_t>>>
+paddedInput(Value v, function_ref<bool(Value)> isPadValue) {
+  SmallVector<int64_t> padding(4, 0);
+  if (auto pad = v.getDefiningOp<tensor::PadOp>()) {
+    ArrayRef<int64_t> low = pad.getStaticLow(), high = pad.getStaticHigh();
+    Value value = pad.getConstantPaddingValue();
+    if (low.size() != 4 || low[0] || low[3] || high[0] || high[3] ||
+        ShapedType::isDynamic(low[1]) || ShapedType::isDynamic(low[2]) ||
+        ShapedType::isDynamic(high[1]) || ShapedType::isDynamic(high[2]) ||
+        !value || !isPadValue(value) || !v.hasOneUse())
+      return std::nullopt;
+    padding = {low[1], low[2], high[1], high[2]};
+    v = pad.getSource();
+  }
+  Value x = dequantizedFrom(v);
+  if (!x)
+    return std::nullopt;
+  return std::make_pair(x, padding);
+}
+
+SmallVector<int64_t> i64Values(DenseIntElementsAttr attr) {
+  return llvm::map_to_vector(attr.getValues<APInt>(),
+                             [](const APInt &v) { return v.getSExtValue(); });
+}
+
+/// A depthwise filter KH x KW x C (quantized per tensor or along C) as the
+/// HWCF filter KH x KW x 1 x C of qnn.conv2d with groups = C: an
+/// expand_shape of the storage, the per-axis axis moving from 2 to 3.
+Value depthwiseAsHWCF(PatternRewriter &rewriter, Location loc, Value w) {
+  auto type = cast<RankedTensorType>(w.getType());
+  if (!type.hasStaticShape() || type.getRank() != 3)
+    return {};
+  ArrayRef<int64_t> s = type.getShape();
+  SmallVector<int64_t> shape{s[0], s[1], 1, s[2]};
+  SmallVector<ReassociationIndices> re{{0}, {1}, {2, 3}};
+  Type element = type.getElementType();
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
+    if (perAxis.getQuantizedDimension() != 2)
+      return {};
+    Type storage = perAxis.getStorageType();
+    Value raw = StorageCastOp::create(rewriter, loc,
+                                      RankedTensorType::get(s, storage), w);
+    Value expanded = tensor::ExpandShapeOp::create(
+        rewriter, loc, RankedTensorType::get(shape, storage), raw, re);
+    auto moved = quant::UniformQuantizedPerAxisType::get(
+        perAxis.getFlags(), storage, perAxis.getExpressedType(),
+        perAxis.getScales(), perAxis.getZeroPoints(), 3,
+        perAxis.getStorageTypeMin(), perAxis.getStorageTypeMax());
+    return StorageCastOp::create(rewriter, loc,
+                                 RankedTensorType::get(shape, moved), expanded);
+  }
+  return tensor::ExpandShapeOp::create(
+      rewriter, loc, RankedTensorType::get(shape, element), w, re);
+}
+
+/// quantize([clamp](linalg.conv_2d_nhwc_hwcf / depthwise_conv_2d_nhwc_hwc(
+/// [tensor.pad with 0.0](dequantize(x)), dequantize(w)), accumulating into
+/// zeros or a broadcast bias)) -> [qnn.clamp](qnn.conv2d(x, w[, bias])).
+/// A real 0.0 pad is the quantized zero point, which qnn.conv2d's padding
+/// holds.
+struct FuseConvIsland : QDQIslandPattern {
+  using QDQIslandPattern::QDQIslandPattern;
+
+  LogicalResult rewriteIsland(Operation *op, Operation *producer,
+                              const FloatClamp &clamp,
+                              PatternRewriter &rewriter) const override {
+    DenseIntElementsAttr strides, dilations;
+    bool depthwise = false;
+    if (auto conv = dyn_cast<linalg::Conv2DNhwcHwcfOp>(producer)) {
+      strides = conv.getStrides();
+      dilations = conv.getDilations();
+    } else if (auto dw = dyn_cast<linalg::DepthwiseConv2DNhwcHwcOp>(producer)) {
+      strides = dw.getStrides();
+      dilations = dw.getDilations();
+      depthwise = true;
+    } else {
+      return rewriter.notifyMatchFailure(op, "not a convolution");
+    }
+    auto linalgOp = cast<linalg::LinalgOp>(producer);
+    if (linalgOp.getNumDpsInputs() != 2 || linalgOp.getNumDpsInits() != 1 ||
+        !linalgOp.hasPureTensorSemantics())
+      return failure();
+    auto input = paddedInput(linalgOp.getDpsInputs()[0], [](Value v) {
+      return matchPattern(v, m_AnyZeroFloat());
+    });
+    Value w = dequantizedFrom(linalgOp.getDpsInputs()[1]);
+    if (!input || !w)
+      return rewriter.notifyMatchFailure(op, "not a QDQ island");
+    Value init = linalgOp.getDpsInits()[0];
+    Value bias;
+    if (!isZeroTensor(init)) {
+      bias = broadcastBias(init, 4);
+      if (!bias || !init.hasOneUse())
+        return rewriter.notifyMatchFailure(op, "init is not zeros or a bias");
+    }
+    Location loc = op->getLoc();
+    int64_t groups = 1;
+    if (depthwise) {
+      groups = cast<RankedTensorType>(w.getType()).getDimSize(2);
+      w = depthwiseAsHWCF(rewriter, loc, w);
+      if (!w)
+        return rewriter.notifyMatchFailure(op, "unsupported depthwise filter");
+    }
+    Type resultType = op->getResult(0).getType();
+    SmallVector<int64_t> st = i64Values(strides), dil = i64Values(dilations);
+    auto silent = []() { return InFlightDiagnostic(); };
+    if (failed(verifyConv2dTypes(silent, input->first.getType(), w.getType(),
+                                 bias ? bias.getType() : Type(), resultType, st,
+                                 dil, input->second, groups, rounding)))
+      return rewriter.notifyMatchFailure(op, "not expressible as qnn.conv2d");
+    Value result =
+        Conv2dOp::create(rewriter, loc, resultType, input->first, w, bias, st,
+                         dil, input->second, groups, rounding);
+    rewriter.replaceOp(op, applyClamp(rewriter, loc, result, clamp));
+    return success();
+  }
+};
+
+/// quantize([clamp](arith.addf / mulf(dequantize(a), dequantize(b)))) ->
+/// [qnn.clamp](qnn.add / qnn.mul(a, b)).
+struct FuseBinaryIsland : QDQIslandPattern {
+  using QDQIslandPattern::QDQIslandPattern;
+
+  LogicalResult rewriteIsland(Operation *op, Operation *producer,
+                              const FloatClamp &clamp,
+                              PatternRewriter &rewriter) const override {
+    if (!isa<arith::AddFOp, arith::MulFOp>(producer) ||
+        !isa<RankedTensorType>(producer->getResult(0).getType()))
+      return failure();
+    Value a = dequantizedFrom(producer->getOperand(0));
+    Value b = dequantizedFrom(producer->getOperand(1));
+    if (!a || !b)
+      return rewriter.notifyMatchFailure(op, "not a QDQ island");
+    Location loc = op->getLoc();
+    Type resultType = op->getResult(0).getType();
+    Operation *fused;
+    if (isa<arith::AddFOp>(producer))
+      fused = AddOp::create(rewriter, loc, resultType, a, b, rounding);
+    else
+      fused = MulOp::create(rewriter, loc, resultType, a, b, rounding);
+    if (!verifiesSilently(fused)) {
+      rewriter.eraseOp(fused);
+      return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
+    }
+    rewriter.replaceOp(op,
+                       applyClamp(rewriter, loc, fused->getResult(0), clamp));
+    return success();
+  }
+};
+
+/// quantize([clamp](linalg.pooling_nhwc_max([tensor.pad with -inf](
+/// dequantize(x)), window) into a fill of -inf)) -> qnn.max_pool2d(x),
+/// requantized (float mode) into the quantize's type when it differs:
+/// the maximum of dequantized values is the dequantized maximum (scales
+/// are positive), so quantize(max) is requantize(max_pool2d), exactly.
+struct FuseMaxPoolIsland : QDQIslandPattern {
+  using QDQIslandPattern::QDQIslandPattern;
+
+  static bool isNegativeInfinity(Value v) {
+    FloatAttr attr;
+    return matchPattern(v, m_Constant(&attr)) && attr.getValue().isInfinity() &&
+           attr.getValue().isNegative();
+  }
+
+  LogicalResult rewriteIsland(Operation *op, Operation *producer,
+                              const FloatClamp &clamp,
+                              PatternRewriter &rewriter) const override {
+    auto pool = dyn_cast<linalg::PoolingNhwcMaxOp>(producer);
+    if (!pool || !pool.hasPureTensorSemantics())
+      return failure();
+    auto fill = pool.getDpsInits()[0].getDefiningOp<linalg::FillOp>();
+    if (!fill || !isNegativeInfinity(fill.value()))
+      return rewriter.notifyMatchFailure(op, "init is not -inf");
+    auto input = paddedInput(pool.getDpsInputs()[0], isNegativeInfinity);
+    if (!input)
+      return rewriter.notifyMatchFailure(op, "not a QDQ island");
+    auto window = cast<ShapedType>(pool.getDpsInputs()[1].getType());
+    if (!window.hasStaticShape() || window.getRank() != 2)
+      return failure();
+    Location loc = op->getLoc();
+    auto inType = cast<RankedTensorType>(input->first.getType());
+    auto outType = cast<RankedTensorType>(op->getResult(0).getType());
+    auto pooledType =
+        RankedTensorType::get(outType.getShape(), inType.getElementType());
+    auto pooled =
+        MaxPool2dOp::create(rewriter, loc, pooledType, input->first,
+                            window.getShape(), i64Values(pool.getStrides()),
+                            i64Values(pool.getDilations()), input->second);
+    if (!verifiesSilently(pooled)) {
+      rewriter.eraseOp(pooled);
+      return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
+    }
+    Value result = pooled;
+    if (pooledType != outType)
+      result = RequantizeOp::create(rewriter, loc, outType, result,
+                                    RoundingMode::float_);
+    rewriter.replaceOp(op, applyClamp(rewriter, loc, result, clamp));
     return success();
   }
 };
@@ -254,6 +477,7 @@ struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
 
 void mlir::qnn::populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
                                            RoundingMode rounding) {
-  patterns.add<FuseMatmulIsland, FuseConcatIsland>(patterns.getContext(),
-                                                   rounding);
+  patterns.add<FuseMatmulIsland, FuseConvIsland, FuseBinaryIsland,
+               FuseMaxPoolIsland, FuseConcatIsland>(patterns.getContext(),
+                                                    rounding);
 }
