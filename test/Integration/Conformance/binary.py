@@ -24,7 +24,7 @@ import reference as ref  # noqa: E402
 from cinterface import argument_parser, build, call  # noqa: E402
 
 F32 = np.float32
-MODES = ["float", "double_round", "half_up", "half_away"]
+MODES = ref.MODES
 RANGES = {"u8": (0, 255), "i8": (-128, 127)}
 
 

@@ -79,3 +79,8 @@ def argument_parser(default_seed):
     ap.add_argument("--workdir", required=True)
     ap.add_argument("--seed", type=int, default=default_seed)
     return ap
+
+
+def fmt(value):
+    """A float as MLIR text that reads back as the same double."""
+    return repr(float(value))

@@ -22,14 +22,10 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference as ref  # noqa: E402
-from cinterface import argument_parser, build, call  # noqa: E402
+from cinterface import argument_parser, build, call, fmt  # noqa: E402
 
 F32 = np.float32
-MODES = ["float", "double_round", "half_up", "half_away"]
-
-
-def fmt(s):
-    return repr(float(s))
+MODES = ref.MODES
 
 
 def make_configs(rng, count):
