@@ -21,8 +21,6 @@
 //
 //   q   = clamp(rne(f32(max(f32(acc) * M32[f], 0) + zo)), 0, 255)
 //
-// Built with -DNO_GENERATED, only the oneDNN side and the reference run.
-//
 //===----------------------------------------------------------------------===//
 
 #include "int8_bench.h"
@@ -45,9 +43,7 @@ std::string show(const Diff &d) {
 }
 } // namespace
 
-#ifndef NO_GENERATED
 extern "C" void _mlir_ciface_conv3x3(Desc4 *, Desc4 *, Desc1 *, Desc4 *);
-#endif
 
 int main() {
   const float sa = 0.05f, so = 0.5f;
@@ -120,16 +116,10 @@ int main() {
   dnnl::convolution_forward prim(pd);
   auto runDnnl = [&] { execute(prim, strm, xMem, wMem, bMem, yMem); };
 
-#ifndef NO_GENERATED
   Desc4 dx = desc(x.data(), 1, H, W, C), dw = desc(w.data(), KH, KW, C, F),
         dy = desc(outGen.data(), 1, OH, OW, F);
   Desc1 db = desc(bias.data(), F);
   auto runGen = [&] { _mlir_ciface_conv3x3(&dx, &dw, &db, &dy); };
-  const bool haveGen = true;
-#else
-  auto runGen = [] {};
-  const bool haveGen = false;
-#endif
 
   runGen();
   runDnnl();
@@ -145,7 +135,7 @@ int main() {
     double t = now() - t0;
     return std::max(1, static_cast<int>(0.05 / std::max(t, 1e-6)));
   };
-  int repsG = haveGen ? batch(runGen) : 0, repsD = batch(runDnnl);
+  int repsG = batch(runGen), repsD = batch(runDnnl);
   Times t = timeAlternating(runGen, repsG, runDnnl, repsD);
   const double macs = double(OH) * OW * F * KH * KW * C;
   double g = macs / t.gen / 1e9, d = macs / t.dnnl / 1e9;
@@ -156,22 +146,17 @@ int main() {
   std::printf("oneDNN %d.%d.%d, implementation: %s\n", dnnl_version()->major,
               dnnl_version()->minor, dnnl_version()->patch, pd.impl_info_str());
   std::printf("%-11s %10s %14s\n", "", "GMAC/s", "ms per call");
-  if (haveGen)
-    std::printf("%-11s %10.2f %14.3f\n", "generated", g, t.gen * 1e3);
-  else
-    std::printf("%-11s %10s %14s\n", "generated", "n/a", "n/a");
+  std::printf("%-11s %10.2f %14.3f\n", "generated", g, t.gen * 1e3);
   std::printf("%-11s %10.2f %14.3f\n", "oneDNN", d, t.dnnl * 1e3);
-  if (haveGen)
-    std::printf("gen/dnnl    %10.3f\n", g / d);
+  std::printf("gen/dnnl    %10.3f\n", g / d);
   std::printf("outputs: %zu, interior (strictly between zo and 255): "
               "%.1f%%\n",
               outSize, 100.0 * double(interior) / double(outSize));
-  if (haveGen)
-    std::printf("generated != reference: %s\n", show(genRef).c_str());
+  std::printf("generated != reference: %s\n", show(genRef).c_str());
   std::printf("oneDNN    != reference: %s\n", show(dnnlRef).c_str());
   std::printf("oneDNN    != model of its float zero-point add: %s\n",
               show(dnnlModel).c_str());
-  if (haveGen && genRef.count) {
+  if (genRef.count) {
     std::printf("FAIL: the generated code differs from the reference\n");
     return 1;
   }

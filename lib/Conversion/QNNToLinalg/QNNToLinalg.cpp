@@ -612,6 +612,25 @@ FailureOr<QuantParams> paramsOrFail(Type type) {
   return getQuantParamsOf(type, silentError);
 }
 
+/// The parameters of an op's two quantized operands and its result, with
+/// the converted result tensor type: where the lowerings of the product and
+/// binary ops start.
+struct OperandTypes {
+  QuantParams lhs, rhs, out;
+  RankedTensorType resultType;
+};
+FailureOr<OperandTypes> operandTypes(Value lhs, Value rhs, Value result,
+                                     const TypeConverter *converter) {
+  FailureOr<QuantParams> lp = paramsOrFail(lhs.getType());
+  FailureOr<QuantParams> rp = paramsOrFail(rhs.getType());
+  FailureOr<QuantParams> outp = paramsOrFail(result.getType());
+  auto resultType = dyn_cast_or_null<RankedTensorType>(
+      converter->convertType(result.getType()));
+  if (failed(lp) || failed(rp) || failed(outp) || !resultType)
+    return failure();
+  return OperandTypes{*lp, *rp, *outp, resultType};
+}
+
 //===----------------------------------------------------------------------===//
 // Patterns
 //===----------------------------------------------------------------------===//
@@ -818,23 +837,6 @@ Value emitRoundingShift(OpBuilder &b, Location loc, Value acc, int k,
       b, loc, arith::ShRSIOp::create(b, loc, high, c64(rest)), roundUp);
 }
 
-/// Parameters and converted result type of a binary op.
-struct BinaryTypes {
-  QuantParams lhs, rhs, out;
-  RankedTensorType resultType;
-};
-template <typename OpT>
-FailureOr<BinaryTypes> binaryTypes(OpT op, const TypeConverter *converter) {
-  FailureOr<QuantParams> lp = paramsOrFail(op.getLhs().getType());
-  FailureOr<QuantParams> rp = paramsOrFail(op.getRhs().getType());
-  FailureOr<QuantParams> outp = paramsOrFail(op.getType());
-  auto resultType =
-      dyn_cast_or_null<RankedTensorType>(converter->convertType(op.getType()));
-  if (failed(lp) || failed(rp) || failed(outp) || !resultType)
-    return failure();
-  return BinaryTypes{*lp, *rp, *outp, resultType};
-}
-
 /// qnn.add -> dequantize both, add, quantize (float mode), or the exact
 /// fixed-point sum m_a (a - z_a) + m_b (b - z_b) rounded once at shift k.
 struct AddLowering : OpConversionPattern<AddOp> {
@@ -842,7 +844,8 @@ struct AddLowering : OpConversionPattern<AddOp> {
   LogicalResult
   matchAndRewrite(AddOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto types = binaryTypes(op, getTypeConverter());
+    FailureOr<OperandTypes> types = operandTypes(
+        op.getLhs(), op.getRhs(), op.getResult(), getTypeConverter());
     if (failed(types))
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
     const QuantParams &lp = types->lhs, &rp = types->rhs, &outp = types->out;
@@ -907,7 +910,8 @@ struct MulLowering : OpConversionPattern<MulOp> {
   LogicalResult
   matchAndRewrite(MulOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto types = binaryTypes(op, getTypeConverter());
+    FailureOr<OperandTypes> types = operandTypes(
+        op.getLhs(), op.getRhs(), op.getResult(), getTypeConverter());
     if (failed(types))
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
     const QuantParams &lp = types->lhs, &rp = types->rhs, &outp = types->out;
@@ -1426,14 +1430,14 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
   LogicalResult
   matchAndRewrite(MatmulOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    auto lhsQType = cast<RankedTensorType>(op.getLhs().getType());
-    FailureOr<QuantParams> lhs = paramsOrFail(lhsQType);
-    FailureOr<QuantParams> rhs = paramsOrFail(op.getRhs().getType());
-    FailureOr<QuantParams> out = paramsOrFail(op.getType());
-    auto resultType = dyn_cast_or_null<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
-    if (failed(lhs) || failed(rhs) || failed(out) || !resultType)
+    FailureOr<OperandTypes> types = operandTypes(
+        op.getLhs(), op.getRhs(), op.getResult(), getTypeConverter());
+    if (failed(types))
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    const QuantParams *lhs = &types->lhs, *rhs = &types->rhs,
+                      *out = &types->out;
+    RankedTensorType resultType = types->resultType;
+    auto lhsQType = cast<RankedTensorType>(op.getLhs().getType());
     MLIRContext *ctx = getContext();
     Location loc = op.getLoc();
     Value a = adaptor.getLhs(), w = adaptor.getRhs();
@@ -1534,13 +1538,12 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
   LogicalResult
   matchAndRewrite(Conv2dOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    FailureOr<QuantParams> in = paramsOrFail(op.getInput().getType());
-    FailureOr<QuantParams> wp = paramsOrFail(op.getFilter().getType());
-    FailureOr<QuantParams> out = paramsOrFail(op.getType());
-    auto resultType = dyn_cast_or_null<RankedTensorType>(
-        getTypeConverter()->convertType(op.getType()));
-    if (failed(in) || failed(wp) || failed(out) || !resultType)
+    FailureOr<OperandTypes> types = operandTypes(
+        op.getInput(), op.getFilter(), op.getResult(), getTypeConverter());
+    if (failed(types))
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    const QuantParams *in = &types->lhs, *wp = &types->rhs, *out = &types->out;
+    RankedTensorType resultType = types->resultType;
     MLIRContext *ctx = getContext();
     Location loc = op.getLoc();
     ArrayRef<int64_t> fs =

@@ -306,3 +306,45 @@ func.func @island_max_pool(%qx: tensor<1x4x4x2x!qx>) -> tensor<1x3x3x2x!qo> {
   %q = quant.qcast %y : tensor<1x3x3x2xf32> to tensor<1x3x3x2x!qo>
   return %q : tensor<1x3x3x2x!qo>
 }
+
+// -----
+
+!qx = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qo = !quant.uniform<u8:f32, 0.1:5>
+
+// Islands whose float meaning qnn ops do not have stay float code: a
+// convolution input padded with 1.0 (not the zero point), and a max pool
+// accumulating into 0.0 (a ReLU, not -inf).
+// CHECK-LABEL: func.func @negative_island_conv_pad_one
+// CHECK: linalg.conv_2d_nhwc_hwcf
+// CHECK-NOT: qnn.conv2d
+func.func @negative_island_conv_pad_one(%qx: tensor<1x4x4x1x!qx>, %qw: tensor<3x3x1x1x!qw>) -> tensor<1x4x4x1x!qo> {
+  %x = quant.dcast %qx : tensor<1x4x4x1x!qx> to tensor<1x4x4x1xf32>
+  %w = quant.dcast %qw : tensor<3x3x1x1x!qw> to tensor<3x3x1x1xf32>
+  %one = arith.constant 1.0 : f32
+  %zero = arith.constant 0.0 : f32
+  %xp = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %one : f32
+  } : tensor<1x4x4x1xf32> to tensor<1x6x6x1xf32>
+  %e = tensor.empty() : tensor<1x4x4x1xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<1x4x4x1xf32>) -> tensor<1x4x4x1xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {strides = dense<1> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>} ins(%xp, %w : tensor<1x6x6x1xf32>, tensor<3x3x1x1xf32>) outs(%z : tensor<1x4x4x1xf32>) -> tensor<1x4x4x1xf32>
+  %q = quant.qcast %y : tensor<1x4x4x1xf32> to tensor<1x4x4x1x!qo>
+  return %q : tensor<1x4x4x1x!qo>
+}
+
+// CHECK-LABEL: func.func @negative_island_pool_zero_init
+// CHECK: linalg.pooling_nhwc_max
+// CHECK-NOT: qnn.max_pool2d
+func.func @negative_island_pool_zero_init(%qx: tensor<1x4x4x1x!qx>) -> tensor<1x2x2x1x!qx> {
+  %x = quant.dcast %qx : tensor<1x4x4x1x!qx> to tensor<1x4x4x1xf32>
+  %zero = arith.constant 0.0 : f32
+  %win = tensor.empty() : tensor<2x2xf32>
+  %e = tensor.empty() : tensor<1x2x2x1xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x2x1xf32>) -> tensor<1x2x2x1xf32>
+  %y = linalg.pooling_nhwc_max {strides = dense<2> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>} ins(%x, %win : tensor<1x4x4x1xf32>, tensor<2x2xf32>) outs(%init : tensor<1x2x2x1xf32>) -> tensor<1x2x2x1xf32>
+  %q = quant.qcast %y : tensor<1x2x2x1xf32> to tensor<1x2x2x1x!qx>
+  return %q : tensor<1x2x2x1x!qx>
+}

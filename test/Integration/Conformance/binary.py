@@ -21,7 +21,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference as ref  # noqa: E402
-from cinterface import argument_parser, build, call  # noqa: E402
+from cinterface import (argument_parser, build, call,  # noqa: E402
+                        count_mismatches)
 
 F32 = np.float32
 MODES = ref.MODES
@@ -130,12 +131,8 @@ def main():
                 if c["sts"][2] == "u8":
                     got &= 0xFF
                 want = fn(A, sa, za, B, sb, zb, so, zo, c["sts"][2], mode)
-                bad = np.argwhere(got != want)
-                for idx in bad[:5]:
-                    t = tuple(idx)
-                    print("MISMATCH %s config %d %s at %s: expected %d got %d"
-                          % (op, i, mode, list(t), want[t], got[t]))
-                mismatches += len(bad)
+                mismatches += count_mismatches(
+                    "%s config %d %s" % (op, i, mode), got, want)
                 counts[(op, mode)] += got.size
                 if mode != "float" or torch is None:
                     continue
@@ -157,12 +154,8 @@ def main():
                 else:
                     continue
                 tv = t.int_repr().numpy().astype(np.int64)
-                tb = np.argwhere(tv != got)
-                for idx in tb[:5]:
-                    k = tuple(idx)
-                    print("MISMATCH vs PyTorch %s config %d at %s: torch %d "
-                          "got %d" % (op, i, list(k), tv[k], got[k]))
-                mismatches += len(tb)
+                mismatches += count_mismatches(
+                    "vs PyTorch %s config %d" % (op, i), got, tv)
                 torch_counts[op] += tv.size
     for (op, mode), n in counts.items():
         print("%s %s: %d values checked against reference.py" % (op, mode, n))

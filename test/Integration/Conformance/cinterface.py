@@ -84,3 +84,16 @@ def argument_parser(default_seed):
 def fmt(value):
     """A float as MLIR text that reads back as the same double."""
     return repr(float(value))
+
+
+def count_mismatches(label, got, want, accumulator=None):
+    """Compares two arrays of the same shape: prints a MISMATCH line (with
+    the accumulator there, when given) for each of the first five positions
+    where they differ, and returns how many differ."""
+    bad = np.argwhere(got != want)
+    for idx in bad[:5]:
+        at = tuple(idx)
+        acc = "" if accumulator is None else " acc %d" % accumulator[at]
+        print("MISMATCH %s at %s:%s expected %d got %d"
+              % (label, list(at), acc, want[at], got[at]))
+    return len(bad)

@@ -22,7 +22,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference as ref  # noqa: E402
-from cinterface import argument_parser, build, call, fmt  # noqa: E402
+from cinterface import (argument_parser, build, call,  # noqa: E402
+                        count_mismatches, fmt)
 
 F32 = np.float32
 MODES = ref.MODES
@@ -205,13 +206,9 @@ def main():
             want = ref.product_output_stage(
                 acc.reshape(-1, c["f"]), c["sa"], c["sws"], c["so"], c["zo"],
                 c["olo"], c["ohi"], mode).reshape(yshape)
-            bad = np.argwhere(got != want)
             counts[mode] += got.size
-            for idx in bad[:5]:
-                t = tuple(idx)
-                print("MISMATCH config %d %s at %s: acc %d expected %d got %d"
-                      % (i, mode, list(t), acc[t], want[t], got[t]))
-            mismatches += len(bad)
+            mismatches += count_mismatches("config %d %s" % (i, mode), got,
+                                           want, acc)
             symmetric = c["pad"][:2] == c["pad"][2:]
             if (mode == "float" and torch is not None and c["a_st"] == "u8"
                     and c["o_st"] == "u8" and not c["bias"] and symmetric):
@@ -219,12 +216,8 @@ def main():
                     if engine == "onednn" and np.any(c["zws"] != 0):
                         continue  # onednn takes symmetric weights only
                     t = torch_conv(torch, engine, c, X, W)
-                    tb = np.argwhere(t != got)
-                    for idx in tb[:5]:
-                        k = tuple(idx)
-                        print("MISMATCH vs PyTorch %s config %d at %s: torch "
-                              "%d got %d" % (engine, i, list(k), t[k], got[k]))
-                    mismatches += len(tb)
+                    mismatches += count_mismatches(
+                        "vs PyTorch %s config %d" % (engine, i), got, t)
                     torch_checked += t.size
     for mode in MODES:
         print("conv2d %s: %d values checked against reference.py"

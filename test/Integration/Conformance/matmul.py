@@ -19,7 +19,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference as ref  # noqa: E402
-from cinterface import argument_parser, build, call, fmt  # noqa: E402
+from cinterface import (argument_parser, build, call,  # noqa: E402
+                        count_mismatches, fmt)
 
 F32 = np.float32
 MODES = ref.MODES
@@ -134,13 +135,9 @@ def main():
                 got &= 0xFF
             want = ref.product_output_stage(acc, c["sa"], c["sws"], c["so"], c["zo"],
                                 c["olo"], c["ohi"], mode)
-            bad = np.argwhere(got != want)
             counts[mode] += got.size
-            for (r, col) in bad[:5]:
-                print("MISMATCH config %d %s at [%d, %d]: acc %d expected %d "
-                      "got %d" % (i, mode, r, col, acc[r, col], want[r, col],
-                                  got[r, col]))
-            mismatches += len(bad)
+            mismatches += count_mismatches("config %d %s" % (i, mode), got,
+                                           want, acc)
             # PyTorch's quantized linear: u8 activations, s8 weights, u8
             # output, no bias; its output stage is the float mode.
             if (mode == "float" and torch is not None and c["a_st"] == "u8"
@@ -149,12 +146,8 @@ def main():
                     if engine == "onednn" and np.any(c["zws"] != 0):
                         continue  # onednn takes symmetric weights only
                     t = torch_linear(torch, engine, c, A, W)
-                    tb = np.argwhere(t != got)
-                    for (r, col) in tb[:5]:
-                        print("MISMATCH vs PyTorch %s config %d at [%d, %d]: "
-                              "torch %d got %d" % (engine, i, r, col,
-                                                   t[r, col], got[r, col]))
-                    mismatches += len(tb)
+                    mismatches += count_mismatches(
+                        "vs PyTorch %s config %d" % (engine, i), got, t)
                     torch_checked += t.size
     for mode in MODES:
         print("matmul %s: %d values checked against reference.py"
