@@ -128,6 +128,16 @@ int64_t multiplyByFixedPoint(int64_t a, const FixedPointMultiplier &m,
   return 0;
 }
 
+double averageMultiplier(float inScale, float outScale, int64_t divisor) {
+  return static_cast<double>(inScale) / static_cast<double>(outScale) /
+         static_cast<double>(divisor);
+}
+
+float averageMultiplierF32(float inScale, float outScale, int64_t divisor) {
+  float ratio = inScale / outScale;
+  return ratio / static_cast<float>(divisor);
+}
+
 SumMultipliers sumMultipliers(double lhsMultiplier, double rhsMultiplier) {
   FixedPointMultiplier fp =
       quantizeMultiplier(std::max(lhsMultiplier, rhsMultiplier));

@@ -83,6 +83,15 @@ double productMultiplier(float lhsScale, float rhsScale, float outScale);
 /// f32(f32(s_a * s_w) / s_out).
 float productMultiplierF32(float lhsScale, float rhsScale, float outScale);
 
+/// The real multiplier of an average of `divisor` values:
+/// s_in / s_out / divisor in double (integer modes).
+double averageMultiplier(float inScale, float outScale, int64_t divisor);
+
+/// The float32 multiplier of an average's `float` output stage:
+/// f32(f32(s_in / s_out) / divisor), which is f32(1 / divisor) when the
+/// scales are equal (as PyTorch multiplies).
+float averageMultiplierF32(float inScale, float outScale, int64_t divisor);
+
 /// The output stage of a product for the exact accumulator `acc` (which
 /// must fit in int32): r by the mode, then clamp(z_out + r, qmin, qmax).
 int64_t requantizeAccumulator(int64_t acc, float lhsScale, float rhsScale,

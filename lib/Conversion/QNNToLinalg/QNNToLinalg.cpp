@@ -1294,33 +1294,48 @@ SmallVector<int64_t> foldWeightTerms(ArrayRef<int64_t> weights,
   return folded;
 }
 
+/// What an accumulator's output stage needs per output channel (or per
+/// position): the weight zero points of the K * za * zw term, the real
+/// multipliers of the integer modes and the float32 factors of the float
+/// mode.
+struct OutputScales {
+  SmallVector<int64_t> zw;
+  SmallVector<double> multipliers;
+  SmallVector<float> factors;
+};
+
+/// The output scales of a product: M = s_a * s_w / s_out per channel of
+/// the weights.
+OutputScales productScales(const QuantParams &lhs, const QuantParams &rhs,
+                           const QuantParams &out) {
+  OutputScales s;
+  float sa = lhs.channels[0].scale, so = out.channels[0].scale;
+  for (const ChannelParams &c : channelsFor(rhs, rhs.numChannels())) {
+    s.zw.push_back(c.zeroPoint);
+    s.multipliers.push_back(qmath::productMultiplier(sa, c.scale, so));
+    s.factors.push_back(qmath::productMultiplierF32(sa, c.scale, so));
+  }
+  return s;
+}
+
 /// Forms the accumulator of `t` in i64, saturates it to i32 (a bias can
 /// push it out) and applies the output stage of `rounding`: one elementwise
 /// generic producing the result container of `resultType`'s shape, which
 /// must be the loop space of the products.
 Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
-                          const ProductTerms &t, const QuantParams &lhs,
-                          const QuantParams &rhs, const QuantParams &out,
+                          const ProductTerms &t, int64_t za,
+                          const OutputScales &scales, const QuantParams &out,
                           RoundingMode rounding, RankedTensorType resultType,
                           ValueRange dynamicDims) {
   MLIRContext *ctx = rewriter.getContext();
   IntegerType i32 = rewriter.getI32Type();
   IntegerType i64 = i64Type(ctx);
-  size_t n = rhs.numChannels();
-  SmallVector<ChannelParams> wc = channelsFor(rhs, n);
-  int64_t za = lhs.channels[0].zeroPoint;
-  SmallVector<int64_t> zw, kzazw;
-  SmallVector<double> multipliers;
-  SmallVector<float> factors;
-  const ChannelParams &ac = lhs.channels[0];
-  const ChannelParams &oc = out.channels[0];
-  for (const ChannelParams &c : wc) {
-    zw.push_back(c.zeroPoint);
-    kzazw.push_back(t.k * za * c.zeroPoint);
-    multipliers.push_back(
-        qmath::productMultiplier(ac.scale, c.scale, oc.scale));
-    factors.push_back(qmath::productMultiplierF32(ac.scale, c.scale, oc.scale));
-  }
+  size_t n = scales.multipliers.size();
+  ArrayRef<int64_t> zw = scales.zw;
+  SmallVector<int64_t> kzazw =
+      llvm::map_to_vector(zw, [&](int64_t z) { return t.k * za * z; });
+  ArrayRef<double> multipliers = scales.multipliers;
+  ArrayRef<float> factors = scales.factors;
   ConstantTable table;
   ConstantTable::Handle zwHandle = table.addInt(i64, zw);
   ConstantTable::Handle kzazwHandle = table.addInt(i64, kzazw);
@@ -1518,7 +1533,8 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     t.channelShape = {ShapedType::isDynamic(numColumns)
                           ? static_cast<int64_t>(rhs->numChannels())
                           : numColumns};
-    rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, *lhs, *rhs,
+    rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, za,
+                                               productScales(*lhs, *rhs, *out),
                                                *out, op.getRounding(),
                                                resultType, dynamicDims));
     return success();
@@ -1696,13 +1712,101 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
     auto productType =
         RankedTensorType::get(productShape, resultType.getElementType());
     Value result =
-        emitProductEpilogue(rewriter, loc, t, *in, *wp, *out, op.getRounding(),
-                            productType, dynamicDims);
+        emitProductEpilogue(rewriter, loc, t, za, productScales(*in, *wp, *out),
+                            *out, op.getRounding(), productType, dynamicDims);
     if (splitOut)
       result = tensor::CollapseShapeOp::create(
           rewriter, loc, resultType, result,
           ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
     rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// The divisor of each window of an average pooling, row-major over
+/// (oh, ow): the taps inside the input of a `size`-long dimension for a
+/// window starting at `o * stride - padLow`.
+SmallVector<int64_t> validTaps(int64_t size, int64_t outSize, int64_t kernel,
+                               int64_t stride, int64_t padLow) {
+  SmallVector<int64_t> taps;
+  for (int64_t o = 0; o < outSize; ++o) {
+    int64_t start = o * stride - padLow;
+    taps.push_back(std::min(start + kernel, size) -
+                   std::max(start, int64_t(0)));
+  }
+  return taps;
+}
+
+/// qnn.avg_pool2d -> the input padded with z_in, the i32 window sums of its
+/// storage values, and the epilogue of the product ops with the folded
+/// constant -KH * KW * z_in (so that acc = sum (q - z_in) over the taps
+/// inside the input) and the multiplier of each divisor: one for all
+/// windows, or one per output position (count_include_pad(false) with
+/// padding), read through (oh, ow).
+struct AvgPool2dLowering : OpConversionPattern<AvgPool2dOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(AvgPool2dOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<QuantParams> in = paramsOrFail(op.getInput().getType());
+    FailureOr<QuantParams> out = paramsOrFail(op.getType());
+    auto resultType = dyn_cast_or_null<RankedTensorType>(
+        getTypeConverter()->convertType(op.getType()));
+    if (failed(in) || failed(out) || !resultType)
+      return rewriter.notifyMatchFailure(op, "unsupported quantized type");
+    MLIRContext *ctx = getContext();
+    Location loc = op.getLoc();
+    ArrayRef<int64_t> kernel = op.getKernel(), st = op.getStrides(),
+                      pad = op.getPadding();
+    int64_t zin = in->channels[0].zeroPoint;
+    Value x =
+        padSpatial(rewriter, loc, adaptor.getInput(), pad,
+                   intConst(rewriter, loc, in->getContainerType(ctx), zin));
+    SmallVector<Value> dynamicDims =
+        windowResultDims(rewriter, loc, x, resultType, kernel, st, {1, 1});
+
+    // Window sums: loops n, oh, ow, c, kh, kw.
+    auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };
+    ProductTerms t;
+    t.products = emitStorageSum(
+        rewriter, loc, x,
+        loopMap(ctx, 6, {d(0), d(1) * st[0] + d(4), d(2) * st[1] + d(5), d(3)}),
+        *in, 4, resultType.getShape(), dynamicDims, kernel,
+        loopMap(ctx, 6, {d(4), d(5)}));
+    t.folded = SmallVector<int64_t>{-kernel[0] * kernel[1] * zin};
+
+    // The divisors: one, or one per output position.
+    SmallVector<int64_t> divisors;
+    bool padded = llvm::any_of(pad, [](int64_t p) { return p != 0; });
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    int64_t oh = resultType.getDimSize(1), ow = resultType.getDimSize(2);
+    if (std::optional<int64_t> divisor = op.getDivisor()) {
+      divisors.push_back(*divisor);
+    } else if (op.getCountIncludePad() || !padded) {
+      divisors.push_back(kernel[0] * kernel[1]);
+    } else {
+      // The verifier requires static H and W here, hence static OH, OW.
+      SmallVector<int64_t> rows =
+          validTaps(inType.getDimSize(1), oh, kernel[0], st[0], pad[0]);
+      SmallVector<int64_t> cols =
+          validTaps(inType.getDimSize(2), ow, kernel[1], st[1], pad[1]);
+      for (int64_t r : rows)
+        for (int64_t c : cols)
+          divisors.push_back(r * c);
+    }
+    OutputScales scales;
+    scales.zw = {0};
+    float sIn = in->channels[0].scale, sOut = out->channels[0].scale;
+    for (int64_t divisor : divisors) {
+      scales.multipliers.push_back(
+          qmath::averageMultiplier(sIn, sOut, divisor));
+      scales.factors.push_back(qmath::averageMultiplierF32(sIn, sOut, divisor));
+    }
+    t.channelMap = loopMap(ctx, 4, {d(1), d(2)});
+    t.channelShape = {oh, ow};
+    rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, /*za=*/0,
+                                               scales, *out, op.getRounding(),
+                                               resultType, dynamicDims));
     return success();
   }
 };
@@ -1893,8 +1997,8 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<QuantizeLowering, DequantizeLowering, RequantizeLowering,
-               MatmulLowering, Conv2dLowering, AddLowering, MulLowering,
-               MaxPool2dLowering, ClampLowering, ConcatLowering,
+               MatmulLowering, Conv2dLowering, AvgPool2dLowering, AddLowering,
+               MulLowering, MaxPool2dLowering, ClampLowering, ConcatLowering,
                StorageCastLowering, ConstantLowering, RetypeOp>(converter, ctx);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);

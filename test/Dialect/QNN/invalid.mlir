@@ -1295,3 +1295,112 @@ func.func @negative_mul_multiplier(%a: tensor<4x!a>, %b: tensor<4x!a>) -> tensor
   %y = qnn.mul %a, %b rounding(half_up) : tensor<4x!a>, tensor<4x!a> -> tensor<4x!o>
   return %y : tensor<4x!o>
 }
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_rank(%x: tensor<5x5x3x!a>) -> tensor<3x3x3x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op expected NHWC tensors of rank 4}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] : tensor<5x5x3x!a> -> tensor<3x3x3x!a>
+  return %y : tensor<3x3x3x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32:3, {0.05:10, 0.1:10}>
+func.func @negative_avg_pool_per_axis(%x: tensor<1x5x5x2x!a>) -> tensor<1x3x3x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op operand and result must be quantized per tensor}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x3x3x2x!a>
+  return %y : tensor<1x3x3x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<i32:f32, 0.05:10>
+func.func @negative_avg_pool_wide(%x: tensor<1x5x5x2x!a>) -> tensor<1x3x3x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op operand and result storage must be at most 16 bits wide}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x3x3x2x!a>
+  return %y : tensor<1x3x3x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_attrs(%x: tensor<1x5x5x2x!a>) -> tensor<1x3x3x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op expected 2 kernel sizes, 2 strides and 4 paddings}}
+  %y = qnn.avg_pool2d %x kernel [3] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x3x3x2x!a>
+  return %y : tensor<1x3x3x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_stride(%x: tensor<1x5x5x2x!a>) -> tensor<1x3x3x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op kernel sizes and strides must be positive}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [0, 1] padding [0, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x3x3x2x!a>
+  return %y : tensor<1x3x3x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_padding(%x: tensor<1x5x5x2x!a>) -> tensor<1x5x5x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op padding must be non-negative and smaller than the kernel}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [3, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x5x5x2x!a>
+  return %y : tensor<1x5x5x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_divisor(%x: tensor<1x5x5x2x!a>) -> tensor<1x3x3x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op divisor must be positive, got 0}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] divisor(0) : tensor<1x5x5x2x!a> -> tensor<1x3x3x2x!a>
+  return %y : tensor<1x3x3x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_channels(%x: tensor<1x5x5x2x!a>) -> tensor<1x3x3x4x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op N and C of the result must be the operand's}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x3x3x4x!a>
+  return %y : tensor<1x3x3x4x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_dynamic_border(%x: tensor<1x?x5x2x!a>) -> tensor<1x?x5x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op count_include_pad(false) with padding needs static H and W: the border windows' divisors are compile-time constants}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [1, 1, 1, 1] count_include_pad(false) : tensor<1x?x5x2x!a> -> tensor<1x?x5x2x!a>
+  return %y : tensor<1x?x5x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u16:f32, 0.05:0>
+func.func @negative_avg_pool_overflow(%x: tensor<1x300x300x2x!a>) -> tensor<1x1x1x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op the i32 window sum could overflow: 90000 values of up to 65535}}
+  %y = qnn.avg_pool2d %x kernel [300, 300] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x300x300x2x!a> -> tensor<1x1x1x2x!a>
+  return %y : tensor<1x1x1x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 1.0e10:10>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_avg_pool_multiplier(%x: tensor<1x5x5x2x!a>) -> tensor<1x3x3x2x!o> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op multiplier s_in / (s_out * d) = 5.000000e+10 is too large for rounding mode 'half_up' (it must be below 2^30)}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] rounding(half_up) : tensor<1x5x5x2x!a> -> tensor<1x3x3x2x!o>
+  return %y : tensor<1x3x3x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_output_size(%x: tensor<1x5x5x2x!a>) -> tensor<1x4x3x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op expected output size 3 in dimension 1, got 4}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x4x3x2x!a>
+  return %y : tensor<1x4x3x2x!a>
+}

@@ -461,3 +461,33 @@ func.func @max_pool2d_round_trip(%x: tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:
   %y = qnn.max_pool2d %x kernel [3, 3] strides [2, 2] dilations [1, 1] padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
   return %y : tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
 }
+
+// qnn.conv2d: groups(1) and the float mode are elided when printed.
+// CHECK-LABEL: func.func @conv2d_round_trip
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}}, %{{.*}} strides [1, 1] dilations [1, 1] padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 5.000000e-02:128>>, tensor<3x3x4x2x!quant.uniform<i8:f32:3, {1.000000e-02,2.000000e-02}>>, tensor<2x!quant.uniform<i32:f32:0, {5.000000e-04,1.000000e-03}>> -> tensor<1x8x8x2x!quant.uniform<u8:f32, 1.000000e-01:5>>
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}} strides [2, 2] dilations [1, 1] padding [0, 0, 1, 1] groups(4) rounding(half_away) :
+func.func @conv2d_round_trip(%x: tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:128>>, %w: tensor<3x3x4x2x!quant.uniform<i8:f32:3, {0.01, 0.02}>>, %b: tensor<2x!quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>>, %dw: tensor<2x2x1x4x!quant.uniform<i8:f32, 0.01>>) -> (tensor<1x8x8x2x!quant.uniform<u8:f32, 0.1:5>>, tensor<1x4x4x4x!quant.uniform<u8:f32, 0.1:5>>) {
+  %y = qnn.conv2d %x, %w, %b strides [1, 1] dilations [1, 1] padding [1, 1, 1, 1] groups(1) : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:128>>, tensor<3x3x4x2x!quant.uniform<i8:f32:3, {0.01, 0.02}>>, tensor<2x!quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>> -> tensor<1x8x8x2x!quant.uniform<u8:f32, 0.1:5>>
+  %d = qnn.conv2d %x, %dw strides [2, 2] dilations [1, 1] padding [0, 0, 1, 1] groups(4) rounding(half_away) : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:128>>, tensor<2x2x1x4x!quant.uniform<i8:f32, 0.01>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.1:5>>
+  return %y, %d : tensor<1x8x8x2x!quant.uniform<u8:f32, 0.1:5>>, tensor<1x4x4x4x!quant.uniform<u8:f32, 0.1:5>>
+}
+
+// qnn.add and qnn.mul, with broadcasting.
+// CHECK-LABEL: func.func @add_mul_round_trip
+// CHECK: qnn.add %{{.*}}, %{{.*}} rounding(double_round) : tensor<4x8x!quant.uniform<u8:f32, 5.000000e-02:128>>, tensor<8x!quant.uniform<i8:f32, 1.000000e-01:3>> -> tensor<4x8x!quant.uniform<u8:f32, 2.000000e-01:10>>
+// CHECK: qnn.mul %{{.*}}, %{{.*}} : tensor<4x8x!quant.uniform<u8:f32, 5.000000e-02:128>>, tensor<8x!quant.uniform<i8:f32, 1.000000e-01:3>> -> tensor<4x8x!quant.uniform<u8:f32, 2.000000e-01:10>>
+func.func @add_mul_round_trip(%a: tensor<4x8x!quant.uniform<u8:f32, 0.05:128>>, %b: tensor<8x!quant.uniform<i8:f32, 0.1:3>>) -> (tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>, tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>) {
+  %s = qnn.add %a, %b rounding(double_round) : tensor<4x8x!quant.uniform<u8:f32, 0.05:128>>, tensor<8x!quant.uniform<i8:f32, 0.1:3>> -> tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>
+  %p = qnn.mul %a, %b : tensor<4x8x!quant.uniform<u8:f32, 0.05:128>>, tensor<8x!quant.uniform<i8:f32, 0.1:3>> -> tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>
+  return %s, %p : tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>, tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>
+}
+
+// qnn.avg_pool2d: count_include_pad(true) is elided when printed.
+// CHECK-LABEL: func.func @avg_pool2d_round_trip
+// CHECK: qnn.avg_pool2d %{{.*}} kernel [3, 3] strides [2, 2] padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 5.000000e-02:10>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 5.000000e-02:10>>
+// CHECK: qnn.avg_pool2d %{{.*}} kernel [2, 2] strides [2, 2] padding [1, 1, 1, 1] count_include_pad(false) divisor(3) rounding(half_up) :
+func.func @avg_pool2d_round_trip(%x: tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>>) -> (tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>, tensor<1x5x5x4x!quant.uniform<u8:f32, 0.1:3>>) {
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [2, 2] padding [1, 1, 1, 1] count_include_pad(true) : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
+  %z = qnn.avg_pool2d %x kernel [2, 2] strides [2, 2] padding [1, 1, 1, 1] count_include_pad(false) divisor(3) rounding(half_up) : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>> -> tensor<1x5x5x4x!quant.uniform<u8:f32, 0.1:3>>
+  return %y, %z : tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>, tensor<1x5x5x4x!quant.uniform<u8:f32, 0.1:3>>
+}

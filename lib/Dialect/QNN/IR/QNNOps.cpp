@@ -713,13 +713,76 @@ LogicalResult MaxPool2dOp::verify() {
                            st, dil, pad);
 }
 
-//===----------------------------------------------------------------------===//
-// MatmulOp
-//===----------------------------------------------------------------------===//
-
 static bool compatibleSize(int64_t a, int64_t b) {
   return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
 }
+
+//===----------------------------------------------------------------------===//
+// AvgPool2dOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AvgPool2dOp::verify() {
+  auto inType = dyn_cast<RankedTensorType>(getInput().getType());
+  auto outType = dyn_cast<RankedTensorType>(getType());
+  if (!inType || !outType || inType.getRank() != 4 || outType.getRank() != 4)
+    return emitOpError("expected NHWC tensors of rank 4");
+  FailureOr<QuantParams> in = verifyQuantized(*this, inType, "operand");
+  FailureOr<QuantParams> out = verifyQuantized(*this, outType, "result");
+  if (failed(in) || failed(out))
+    return failure();
+  if (in->isPerAxis() || out->isPerAxis())
+    return emitOpError("operand and result must be quantized per tensor");
+  if (in->storageWidth > 16 || out->storageWidth > 16)
+    return emitOpError("operand and result storage must be at most 16 bits "
+                       "wide");
+  ArrayRef<int64_t> k = getKernel(), st = getStrides(), pad = getPadding();
+  if (k.size() != 2 || st.size() != 2 || pad.size() != 4)
+    return emitOpError("expected 2 kernel sizes, 2 strides and 4 paddings");
+  for (int i = 0; i < 2; ++i) {
+    if (k[i] < 1 || st[i] < 1)
+      return emitOpError("kernel sizes and strides must be positive");
+    if (pad[i] < 0 || pad[i + 2] < 0 || pad[i] >= k[i] || pad[i + 2] >= k[i])
+      return emitOpError("padding must be non-negative and smaller than the "
+                         "kernel");
+  }
+  std::optional<int64_t> divisor = getDivisor();
+  if (divisor && *divisor < 1)
+    return emitOpError("divisor must be positive, got ") << *divisor;
+  if (!compatibleSize(inType.getDimSize(0), outType.getDimSize(0)) ||
+      !compatibleSize(inType.getDimSize(3), outType.getDimSize(3)))
+    return emitOpError("N and C of the result must be the operand's");
+  bool padded = llvm::any_of(pad, [](int64_t p) { return p != 0; });
+  if (!divisor && !getCountIncludePad() && padded &&
+      (inType.isDynamicDim(1) || inType.isDynamicDim(2)))
+    return emitOpError("count_include_pad(false) with padding needs static "
+                       "H and W: the border windows' divisors are compile-time "
+                       "constants");
+  // The window sum of centred values is exact in i32.
+  const qmath::ChannelParams &ic = in->channels[0];
+  int64_t span = std::max(std::abs(in->widthMin() - ic.zeroPoint),
+                          std::abs(in->widthMax() - ic.zeroPoint));
+  if (static_cast<__int128>(k[0]) * k[1] * span >
+      std::numeric_limits<int32_t>::max())
+    return emitOpError("the i32 window sum could overflow: ")
+           << k[0] * k[1] << " values of up to " << span;
+  if (getRounding() != RoundingMode::float_) {
+    // The largest multiplier is that of the smallest divisor.
+    int64_t smallest = divisor ? *divisor : 1;
+    double m =
+        qmath::averageMultiplier(ic.scale, out->channels[0].scale, smallest);
+    if (!(m < qmath::kMaxIntegerMultiplier))
+      return emitOpError() << "multiplier s_in / (s_out * d) = " << m
+                           << " is too large for rounding mode '"
+                           << stringifyRoundingMode(getRounding())
+                           << "' (it must be below 2^30)";
+  }
+  return verifyWindowSizes([&]() { return emitOpError(); }, inType, outType, k,
+                           st, {1, 1}, pad);
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulOp
+//===----------------------------------------------------------------------===//
 
 /// Largest |v| over the values a storage range can hold.
 static int64_t maxMagnitude(const QuantParams &p) {

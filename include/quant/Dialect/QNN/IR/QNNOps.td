@@ -256,6 +256,44 @@ def QNN_MaxPool2dOp : QNN_Op<"max_pool2d", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_AvgPool2dOp : QNN_Op<"avg_pool2d", [Pure]> {
+  let summary = "2-D average pooling of NHWC quantized tensors.";
+  let description = [{
+    The exact i32 sum of a window's centred values,
+    `acc = sum (q - z_in)` over the taps inside the input (padded taps add
+    0), divided by `d` and brought to the result type once by the rounding
+    mode, with `M = s_in / (s_out * d)`: `float` computes
+    `rne(f32(f32(acc) * M32))` with `M32 = f32(f32(s_in / s_out) / d)`,
+    then `q = clamp(z_out + r)`. `d` is `divisor(...)` when given, else the
+    kernel size `KH * KW` (`count_include_pad(true)`, the default) or the
+    number of taps inside the input (`count_include_pad(false)`, where
+    border windows have their own multiplier). With equal input and output
+    types this is PyTorch's quantized `avg_pool2d` on channels-last tensors.
+
+    ```mlir
+    %y = qnn.avg_pool2d %x kernel [3, 3] strides [2, 2] padding [1, 1, 1, 1]
+        count_include_pad(false) : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>>
+        -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
+    ```
+
+    `padding` is [top, left, bottom, right]; each must be smaller than the
+    kernel. Input and result are quantized per tensor.
+  }];
+  let arguments = (ins AnyType:$input, DenseI64ArrayAttr:$kernel,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
+      DefaultValuedAttr<BoolAttr, "true">:$count_include_pad,
+      OptionalAttr<I64Attr>:$divisor,
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $input `kernel` $kernel `strides` $strides `padding` $padding
+    (`count_include_pad` `(` $count_include_pad^ `)`)?
+    (`divisor` `(` $divisor^ `)`)? `` custom<Rounding>($rounding) attr-dict
+    `:` type($input) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
   let summary = "Quantized matrix product with an exact i32 accumulator.";
   let description = [{
