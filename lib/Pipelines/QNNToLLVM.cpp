@@ -45,8 +45,9 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       // QDQ islands become integer ops before anything folds their casts.
       "qnn-fuse-qdq{{rounding={3}},"
       // Exact qnn folds (quantized weights become constants, which the
-      // lowering folds further into per-channel correction terms).
-      "canonicalize,"
+      // lowering folds further into per-channel correction terms); clamps
+      // become the compute ops' saturation bounds.
+      "canonicalize,qnn-fold-constants,"
       "convert-qnn-to-linalg,"
       // arith ops on tensors become generics too, so that they fuse.
       "func.func(convert-elementwise-to-linalg),"

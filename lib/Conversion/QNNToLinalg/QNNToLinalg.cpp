@@ -631,6 +631,21 @@ FailureOr<OperandTypes> operandTypes(Value lhs, Value rhs, Value result,
   return OperandTypes{*lp, *rp, *outp, resultType};
 }
 
+/// `out` with [qmin, qmax] narrowed to a compute op's optional `min` /
+/// `max` bounds, quantized in the output type as qnn.clamp quantizes them:
+/// the output stage's saturation then is the clamp.
+QuantParams clampedOutput(QuantParams out, Operation *op) {
+  auto bound = [&](StringRef name) -> std::optional<float> {
+    if (auto attr = op->getAttrOfType<FloatAttr>(name))
+      return attr.getValue().convertToFloat();
+    return std::nullopt;
+  };
+  auto [lo, hi] = clampBounds(out, bound("min"), bound("max")).front();
+  out.qmin = lo;
+  out.qmax = hi;
+  return out;
+}
+
 //===----------------------------------------------------------------------===//
 // Patterns
 //===----------------------------------------------------------------------===//
@@ -848,7 +863,8 @@ struct AddLowering : OpConversionPattern<AddOp> {
         op.getLhs(), op.getRhs(), op.getResult(), getTypeConverter());
     if (failed(types))
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
-    const QuantParams &lp = types->lhs, &rp = types->rhs, &outp = types->out;
+    const QuantParams &lp = types->lhs, &rp = types->rhs;
+    QuantParams outp = clampedOutput(types->out, op);
     RankedTensorType resultType = types->resultType;
     MLIRContext *ctx = getContext();
     IntegerType container = outp.getContainerType(ctx);
@@ -914,7 +930,8 @@ struct MulLowering : OpConversionPattern<MulOp> {
         op.getLhs(), op.getRhs(), op.getResult(), getTypeConverter());
     if (failed(types))
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
-    const QuantParams &lp = types->lhs, &rp = types->rhs, &outp = types->out;
+    const QuantParams &lp = types->lhs, &rp = types->rhs;
+    QuantParams outp = clampedOutput(types->out, op);
     RankedTensorType resultType = types->resultType;
     MLIRContext *ctx = getContext();
     float sa = lp.channels[0].scale, sb = rp.channels[0].scale,
@@ -1535,8 +1552,9 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
                           : numColumns};
     rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, za,
                                                productScales(*lhs, *rhs, *out),
-                                               *out, op.getRounding(),
-                                               resultType, dynamicDims));
+                                               clampedOutput(*out, op),
+                                               op.getRounding(), resultType,
+                                               dynamicDims));
     return success();
   }
 };
@@ -1711,9 +1729,9 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
 
     auto productType =
         RankedTensorType::get(productShape, resultType.getElementType());
-    Value result =
-        emitProductEpilogue(rewriter, loc, t, za, productScales(*in, *wp, *out),
-                            *out, op.getRounding(), productType, dynamicDims);
+    Value result = emitProductEpilogue(
+        rewriter, loc, t, za, productScales(*in, *wp, *out),
+        clampedOutput(*out, op), op.getRounding(), productType, dynamicDims);
     if (splitOut)
       result = tensor::CollapseShapeOp::create(
           rewriter, loc, resultType, result,
@@ -1805,8 +1823,9 @@ struct AvgPool2dLowering : OpConversionPattern<AvgPool2dOp> {
     t.channelMap = loopMap(ctx, 4, {d(1), d(2)});
     t.channelShape = {oh, ow};
     rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, /*za=*/0,
-                                               scales, *out, op.getRounding(),
-                                               resultType, dynamicDims));
+                                               scales, clampedOutput(*out, op),
+                                               op.getRounding(), resultType,
+                                               dynamicDims));
     return success();
   }
 };

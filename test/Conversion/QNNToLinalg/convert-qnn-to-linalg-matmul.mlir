@@ -85,3 +85,23 @@ func.func @matmul_constant_weights(%a: tensor<2x3x!ca>) -> tensor<2x2x!co> {
   %c = qnn.matmul %a, %w, %b : tensor<2x3x!ca>, tensor<3x2x!cw>, tensor<2x!cb> -> tensor<2x2x!co>
   return %c : tensor<2x2x!co>
 }
+
+// -----
+
+// A ReLU6 folded into the matmul (min(0.0) max(6.0)) is the output stage's
+// saturation: quantize(0.0) = 3 and quantize(6.0) = 3 + 30 = 33 replace
+// [0, 255], and no separate clamp follows.
+// CHECK-LABEL: func.func @matmul_relu6_bounds
+// CHECK: linalg.generic
+// CHECK:   %[[Q:.*]] = arith.maxsi %{{.*}}, %c3_i64{{.*}} : i64
+// CHECK:   %[[HI:.*]] = arith.constant 33 : i64
+// CHECK:   arith.minsi %[[Q]], %[[HI]] : i64
+// CHECK-NOT: arith.maxsi
+// CHECK: return
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qo = !quant.uniform<u8:f32, 0.2:3>
+func.func @matmul_relu6_bounds(%a: tensor<4x16x!qa>, %w: tensor<16x2x!qw>) -> tensor<4x2x!qo> {
+  %y = qnn.matmul %a, %w rounding(half_up) min(0.0) max(6.0) : tensor<4x16x!qa>, tensor<16x2x!qw> -> tensor<4x2x!qo>
+  return %y : tensor<4x2x!qo>
+}

@@ -1404,3 +1404,24 @@ func.func @negative_avg_pool_output_size(%x: tensor<1x5x5x2x!a>) -> tensor<1x4x3
   %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x5x5x2x!a> -> tensor<1x4x3x2x!a>
   return %y : tensor<1x4x3x2x!a>
 }
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_matmul_clamp_order(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>) -> tensor<2x2x!o> {
+  // expected-error @+1 {{'qnn.matmul' op max 1.000000e+00 is below min 2.000000e+00}}
+  %c = qnn.matmul %a, %w min(2.0) max(1.0) : tensor<2x8x!a>, tensor<8x2x!w> -> tensor<2x2x!o>
+  return %c : tensor<2x2x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_clamp_nan(%a: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.add' op bounds must not be NaN}}
+  %y = qnn.add %a, %a min(0x7FC00000) : tensor<4x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}

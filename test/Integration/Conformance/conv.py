@@ -4,7 +4,7 @@
 Random NHWC convolutions (1 to 63 channels, groups including depthwise with
 channel multipliers, strides, dilations, asymmetric padding, zero points at
 the range ends, per-channel asymmetric filters, i32 biases, constant and
-run-time filters) are lowered with quant-opt --qnn-to-llvm, compiled and
+run-time filters, a fused ReLU `min(0.0)`) are lowered with quant-opt --qnn-to-llvm, compiled and
 called. Results are compared bit for bit with:
   - a direct NumPy evaluation of the contract: acc = sum (x - zx)(w - zw)
     over the zero-point-padded window, plus the bias, then
@@ -70,7 +70,7 @@ def make_configs(rng, count):
             sws=rng.uniform(0.0005, 0.05, f), zws=zws,
             so=float(rng.uniform(0.01, 2.0)), o_st=o_st,
             zo=int(rng.integers(olo, ohi + 1)), olo=olo, ohi=ohi,
-            bias=(i // 3) % 2 == 1, constant=i % 5 == 2))
+            bias=(i // 3) % 2 == 1, constant=i % 5 == 2, relu=i % 7 in (1, 4)))
     return configs
 
 
@@ -100,6 +100,8 @@ def mlir_function(name, c, mode, W=None):
         attrs += " groups(%d)" % c["groups"]
     if mode != "float":
         attrs += " rounding(%s)" % mode
+    if c["relu"]:
+        attrs += " min(0.0)"
     lines = [
         "func.func @%s(%%x: tensor<%sxi8>, %%w: tensor<%sxi8>, "
         "%%b: tensor<%dxi32>) -> tensor<%sxi8> attributes "
@@ -160,7 +162,9 @@ def torch_conv(torch, engine, c, X, W):
         torch.tensor(c["zws"], dtype=torch.long), 0)
     packed = torch.ops.quantized.conv2d_prepack(
         qw, None, c["stride"], c["pad"][:2], c["dil"], c["groups"])
-    out = torch.ops.quantized.conv2d(qx, packed, float(F32(c["so"])), c["zo"])
+    conv = (torch.ops.quantized.conv2d_relu if c["relu"]
+            else torch.ops.quantized.conv2d)
+    out = conv(qx, packed, float(F32(c["so"])), c["zo"])
     return out.int_repr().numpy().transpose(0, 2, 3, 1).astype(np.int64)
 
 
@@ -203,9 +207,11 @@ def main():
                        B.astype(np.int32)).astype(np.int64)
             if c["o_st"] == "u8":
                 got &= 0xFF
+            # ReLU, min(0.0): the bound quantize(0.0) is the zero point.
+            lo = c["zo"] if c["relu"] else c["olo"]
             want = ref.product_output_stage(
                 acc.reshape(-1, c["f"]), c["sa"], c["sws"], c["so"], c["zo"],
-                c["olo"], c["ohi"], mode).reshape(yshape)
+                lo, c["ohi"], mode).reshape(yshape)
             counts[mode] += got.size
             mismatches += count_mismatches("config %d %s" % (i, mode), got,
                                            want, acc)

@@ -524,23 +524,25 @@ OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
 // ClampOp
 //===----------------------------------------------------------------------===//
 
+/// The real clamp bounds of qnn.clamp and of the compute ops' output
+/// stage: not NaN, and max not below min.
+static LogicalResult verifyClampBounds(Operation *op, FloatAttr min,
+                                       FloatAttr max) {
+  if ((min && min.getValue().isNaN()) || (max && max.getValue().isNaN()))
+    return op->emitOpError("bounds must not be NaN");
+  if (min && max &&
+      max.getValue().compare(min.getValue()) == APFloat::cmpLessThan)
+    return op->emitOpError("max ") << max.getValueAsDouble() << " is below min "
+                                   << min.getValueAsDouble();
+  return success();
+}
+
 LogicalResult ClampOp::verify() {
   FailureOr<QuantParams> params =
       verifyQuantized(*this, getInput().getType(), "operand");
   if (failed(params))
     return failure();
-  std::optional<APFloat> lo, hi;
-  if (getMin())
-    lo = getMinAttr().getValue();
-  if (getMax())
-    hi = getMaxAttr().getValue();
-  if ((lo && lo->isNaN()) || (hi && hi->isNaN()))
-    return emitOpError("bounds must not be NaN");
-  if (lo && hi && hi->compare(*lo) == APFloat::cmpLessThan)
-    return emitOpError("max ")
-           << getMaxAttr().getValueAsDouble() << " is below min "
-           << getMinAttr().getValueAsDouble();
-  return success();
+  return verifyClampBounds(*this, getMinAttr(), getMaxAttr());
 }
 
 SmallVector<std::pair<int64_t, int64_t>>
@@ -722,6 +724,8 @@ static bool compatibleSize(int64_t a, int64_t b) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult AvgPool2dOp::verify() {
+  if (failed(verifyClampBounds(*this, getMinAttr(), getMaxAttr())))
+    return failure();
   auto inType = dyn_cast<RankedTensorType>(getInput().getType());
   auto outType = dyn_cast<RankedTensorType>(getType());
   if (!inType || !outType || inType.getRank() != 4 || outType.getRank() != 4)
@@ -941,6 +945,8 @@ LogicalResult mlir::qnn::verifyMatmulTypes(EmitErrorFn emitError, Type lhsT,
 }
 
 LogicalResult MatmulOp::verify() {
+  if (failed(verifyClampBounds(*this, getMinAttr(), getMaxAttr())))
+    return failure();
   return verifyMatmulTypes(
       [&]() { return emitOpError(); }, getLhs().getType(), getRhs().getType(),
       getBias() ? getBias().getType() : Type(), getType(), getRounding());
@@ -1040,6 +1046,8 @@ LogicalResult mlir::qnn::verifyConv2dTypes(
 }
 
 LogicalResult Conv2dOp::verify() {
+  if (failed(verifyClampBounds(*this, getMinAttr(), getMaxAttr())))
+    return failure();
   return verifyConv2dTypes([&]() { return emitOpError(); },
                            getInput().getType(), getFilter().getType(),
                            getBias() ? getBias().getType() : Type(), getType(),
@@ -1055,6 +1063,9 @@ LogicalResult Conv2dOp::verify() {
 /// broadcast to the result's, all quantized per tensor with storage of at
 /// most 16 bits. Returns the three parameter sets.
 static FailureOr<std::array<QuantParams, 3>> verifyBinary(Operation *op) {
+  if (failed(verifyClampBounds(op, op->getAttrOfType<FloatAttr>("min"),
+                               op->getAttrOfType<FloatAttr>("max"))))
+    return failure();
   auto lhsType = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
   auto rhsType = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
   auto outType = dyn_cast<RankedTensorType>(op->getResult(0).getType());

@@ -208,8 +208,9 @@ struct FuseMatmulIsland : QDQIslandPattern {
                                  bias ? bias.getType() : Type(), resultType,
                                  rounding)))
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.matmul");
-    Value result = MatmulOp::create(rewriter, op->getLoc(), resultType, lhs,
-                                    rhs, bias, rounding);
+    Value result =
+        MatmulOp::create(rewriter, op->getLoc(), resultType, lhs, rhs, bias,
+                         rounding, /*min=*/nullptr, /*max=*/nullptr);
     rewriter.replaceOp(op, applyClamp(rewriter, op->getLoc(), result, clamp));
     return success();
   }
@@ -362,7 +363,8 @@ struct FuseConvIsland : QDQIslandPattern {
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.conv2d");
     Value result =
         Conv2dOp::create(rewriter, loc, resultType, input->first, w, bias, st,
-                         dil, input->second, groups, rounding);
+                         dil, input->second, groups, rounding,
+                         /*min=*/nullptr, /*max=*/nullptr);
     rewriter.replaceOp(op, applyClamp(rewriter, loc, result, clamp));
     return success();
   }
@@ -387,9 +389,11 @@ struct FuseBinaryIsland : QDQIslandPattern {
     Type resultType = op->getResult(0).getType();
     Operation *fused;
     if (isa<arith::AddFOp>(producer))
-      fused = AddOp::create(rewriter, loc, resultType, a, b, rounding);
+      fused = AddOp::create(rewriter, loc, resultType, a, b, rounding,
+                            /*min=*/nullptr, /*max=*/nullptr);
     else
-      fused = MulOp::create(rewriter, loc, resultType, a, b, rounding);
+      fused = MulOp::create(rewriter, loc, resultType, a, b, rounding,
+                            /*min=*/nullptr, /*max=*/nullptr);
     if (!verifiesSilently(fused)) {
       rewriter.eraseOp(fused);
       return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");

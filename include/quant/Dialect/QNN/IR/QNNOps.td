@@ -149,11 +149,13 @@ def QNN_ClampOp : QNN_Op<"clamp", [Pure, SameOperandsAndResultType]> {
 
 class QNN_BinaryOp<string mnemonic> : QNN_Op<mnemonic, [Pure]> {
   let arguments = (ins AnyType:$lhs, AnyType:$rhs,
-      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding,
+      OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max);
   let results = (outs AnyType:$result);
   let assemblyFormat = [{
-    $lhs `,` $rhs `` custom<Rounding>($rounding) attr-dict `:` type($lhs) `,`
-    type($rhs) `->` type($result)
+    $lhs `,` $rhs `` custom<Rounding>($rounding)
+    (`min` `(` $min^ `)`)? (`max` `(` $max^ `)`)? attr-dict `:`
+    type($lhs) `,` type($rhs) `->` type($result)
   }];
   let hasVerifier = 1;
 }
@@ -182,6 +184,11 @@ def QNN_AddOp : QNN_BinaryOp<"add"> {
           tensor<8x!quant.uniform<u8:f32, 0.1:3>>
         -> tensor<4x8x!quant.uniform<u8:f32, 0.2:10>>
     ```
+
+    Optional `min(...)` and `max(...)` clamp the result as a following
+    `qnn.clamp` would (real bounds, quantized in the result type), inside
+    the output stage's `[qmin, qmax]`: ReLU is `min(0.0)`.
+    `qnn-fold-constants` moves a `qnn.clamp` of the result here.
   }];
 }
 
@@ -200,6 +207,11 @@ def QNN_MulOp : QNN_BinaryOp<"mul"> {
         tensor<16x!quant.uniform<i8:f32, 0.1:0>>
         -> tensor<16x!quant.uniform<i8:f32, 0.2:1>>
     ```
+
+    Optional `min(...)` and `max(...)` clamp the result as a following
+    `qnn.clamp` would (real bounds, quantized in the result type), inside
+    the output stage's `[qmin, qmax]`: ReLU is `min(0.0)`.
+    `qnn-fold-constants` moves a `qnn.clamp` of the result here.
   }];
 }
 
@@ -278,17 +290,24 @@ def QNN_AvgPool2dOp : QNN_Op<"avg_pool2d", [Pure]> {
 
     `padding` is [top, left, bottom, right]; each must be smaller than the
     kernel. Input and result are quantized per tensor.
+
+    Optional `min(...)` and `max(...)` clamp the result as a following
+    `qnn.clamp` would (real bounds, quantized in the result type), inside
+    the output stage's `[qmin, qmax]`: ReLU is `min(0.0)`.
+    `qnn-fold-constants` moves a `qnn.clamp` of the result here.
   }];
   let arguments = (ins AnyType:$input, DenseI64ArrayAttr:$kernel,
       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$padding,
       DefaultValuedAttr<BoolAttr, "true">:$count_include_pad,
       OptionalAttr<I64Attr>:$divisor,
-      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding,
+      OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max);
   let results = (outs AnyType:$result);
   let assemblyFormat = [{
     $input `kernel` $kernel `strides` $strides `padding` $padding
     (`count_include_pad` `(` $count_include_pad^ `)`)?
-    (`divisor` `(` $divisor^ `)`)? `` custom<Rounding>($rounding) attr-dict
+    (`divisor` `(` $divisor^ `)`)? `` custom<Rounding>($rounding)
+    (`min` `(` $min^ `)`)? (`max` `(` $max^ `)`)? attr-dict
     `:` type($input) `->` type($result)
   }];
   let hasVerifier = 1;
@@ -326,12 +345,19 @@ def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
 
     The verifier rejects operand combinations whose accumulator could
     overflow i32 for the given K and storage ranges.
+
+    Optional `min(...)` and `max(...)` clamp the result as a following
+    `qnn.clamp` would (real bounds, quantized in the result type), inside
+    the output stage's `[qmin, qmax]`: ReLU is `min(0.0)`.
+    `qnn-fold-constants` moves a `qnn.clamp` of the result here.
   }];
   let arguments = (ins AnyType:$lhs, AnyType:$rhs, Optional<AnyType>:$bias,
-      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding,
+      OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max);
   let results = (outs AnyType:$result);
   let assemblyFormat = [{
-    $lhs `,` $rhs (`,` $bias^)? `` custom<Rounding>($rounding) attr-dict `:`
+    $lhs `,` $rhs (`,` $bias^)? `` custom<Rounding>($rounding)
+    (`min` `(` $min^ `)`)? (`max` `(` $max^ `)`)? attr-dict `:`
     type($lhs) `,` type($rhs) (`,` type($bias)^)? `->` type($result)
   }];
   let hasVerifier = 1;
@@ -373,15 +399,22 @@ def QNN_Conv2dOp : QNN_Op<"conv2d", [Pure]> {
     `padding` is [top, left, bottom, right]; `groups(1)` may be omitted.
     The filter, the channel counts and the kernel size must be static, so
     that the verifier can prove that the i32 accumulator does not overflow.
+
+    Optional `min(...)` and `max(...)` clamp the result as a following
+    `qnn.clamp` would (real bounds, quantized in the result type), inside
+    the output stage's `[qmin, qmax]`: ReLU is `min(0.0)`.
+    `qnn-fold-constants` moves a `qnn.clamp` of the result here.
   }];
   let arguments = (ins AnyType:$input, AnyType:$filter, Optional<AnyType>:$bias,
       DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
       DenseI64ArrayAttr:$padding, DefaultValuedAttr<I64Attr, "1">:$groups,
-      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding);
+      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding,
+      OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max);
   let results = (outs AnyType:$result);
   let assemblyFormat = [{
     $input `,` $filter (`,` $bias^)? `strides` $strides `dilations` $dilations
     `padding` $padding (`groups` `(` $groups^ `)`)? `` custom<Rounding>($rounding)
+    (`min` `(` $min^ `)`)? (`max` `(` $max^ `)`)?
     attr-dict `:` type($input) `,` type($filter) (`,` type($bias)^)? `->`
     type($result)
   }];

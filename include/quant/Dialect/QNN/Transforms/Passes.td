@@ -31,7 +31,7 @@ def QNNImportQuant : Pass<"qnn-import-quant"> {
 }
 
 def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
-  let summary = "Rewrite dequantize -> float matmul -> quantize into qnn.matmul";
+  let summary = "Rewrite dequantize -> float op -> quantize islands into qnn integer ops";
   let description = [{
     Frontends express quantized layers as float ops between dequantize and
     quantize (the QDQ form). This pass turns each such island into the qnn
@@ -54,7 +54,14 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
     the rows (`linalg.broadcast`, as linear layers are lowered), are fused; weights may come from a quantize of
     a float constant. Float clamps between the product and the quantize
     (`arith.maximumf` / `minimumf` with a splat constant: ReLU, ReLU6)
-    become a `qnn.clamp` of the result. `tensor.concat` of dequantized
+    become a `qnn.clamp` of the result. Likewise `linalg.conv_2d_nhwc_hwcf`
+    and `linalg.depthwise_conv_2d_nhwc_hwc` (on the dequantized input, or
+    on a `tensor.pad` of it with 0.0, the zero point, which becomes the
+    padding; into zeros or a broadcast bias) become `qnn.conv2d`;
+    `arith.addf` / `arith.mulf` of dequantized tensors `qnn.add` /
+    `qnn.mul`; `linalg.pooling_nhwc_max` into a fill of -inf (on the input
+    or a -inf pad of it) `qnn.max_pool2d`, requantized exactly into the
+    quantize's type when it differs. `tensor.concat` of dequantized
     per-tensor values becomes `qnn.concat`. An island the integer op cannot express (per-axis
     activations, a dynamic K, an accumulator that could overflow, an ONNX
     flavour quantize) is left as it is: correct float code. The fusion
@@ -66,6 +73,35 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
            "Rounding mode of the fused ops' output stage: float, "
            "double_round, half_up or half_away">,
   ];
+  let dependentDialects = ["::mlir::qnn::QNNDialect"];
+}
+
+def QNNFoldConstants : Pass<"qnn-fold-constants"> {
+  let summary = "Fold compile-time quantization arithmetic at the qnn level";
+  let description = [{
+    Folds what is known at compile time into the qnn ops, where a reader
+    of the IR sees it:
+
+    - a `qnn.clamp` (ReLU, ReLU6, general bounds) of the only use of a
+      compute op's result (`qnn.matmul`, `qnn.conv2d`, `qnn.add`,
+      `qnn.mul`, `qnn.avg_pool2d`) becomes that op's `min` / `max`, which
+      its output stage applies as its saturation bounds;
+    - constant float weights quantized in the graph become `qnn.constant`
+      storage integers, and every other exact qnn fold applies (the
+      folders of docs/Semantics.md, section 9).
+
+    ```mlir
+    // Before
+    %y = qnn.matmul %a, %w : ... -> tensor<4x8x!qo>
+    %r = qnn.clamp %y min(0.0) : tensor<4x8x!qo>
+    // After
+    %r = qnn.matmul %a, %w min(0.000000e+00) : ... -> tensor<4x8x!qo>
+    ```
+
+    The weight-only zero-point terms and constant biases are folded into
+    one constant per output channel by `convert-qnn-to-linalg`, where the
+    fixed-point multipliers and shifts become constants too.
+  }];
   let dependentDialects = ["::mlir::qnn::QNNDialect"];
 }
 
