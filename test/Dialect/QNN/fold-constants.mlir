@@ -91,3 +91,50 @@ func.func @quantize_constant_weights() -> tensor<2x2x!qw> {
   %q = qnn.quantize %f : tensor<2x2xf32> -> tensor<2x2x!qw>
   return %q : tensor<2x2x!qw>
 }
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32:1, {0.01, 0.02}>
+!qb = !quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>
+!qo = !quant.uniform<u8:f32, 0.2:3>
+
+// Constant weights: sum (a - za)(w - zw) + bias = sum a (w - zw) + bias',
+// bias'[n] = bias[n] - za * sum_k (w[k, n] - zw[n]):
+//   n = 0: 100 - 128 * (1 + 3 + 5) = -1052
+//   n = 1: -200 - 128 * (-2 + 4 + 6) = -1224
+// and the activations are read with zero point 0 (the same storage).
+// CHECK-LABEL: func.func @zero_point_into_bias
+// CHECK-DAG: %[[B:.*]] = qnn.constant dense<[-1052, -1224]> : tensor<2xsi32> -> tensor<2x!quant.uniform<i32:f32:0, {5.000000e-04,1.000000e-03}>>
+// CHECK-DAG: %[[W:.*]] = qnn.constant dense<{{\[}}[1, -2], [3, 4], [5, 6]]>
+// CHECK: %[[RAW:.*]] = qnn.storage_cast %{{.*}} : tensor<4x3x!quant.uniform<u8:f32, 5.000000e-02:128>> -> tensor<4x3xi8>
+// CHECK: %[[A0:.*]] = qnn.storage_cast %[[RAW]] : tensor<4x3xi8> -> tensor<4x3x!quant.uniform<u8:f32, 5.000000e-02>>
+// CHECK: qnn.matmul %[[A0]], %[[W]], %[[B]] :
+func.func @zero_point_into_bias(%a: tensor<4x3x!qa>) -> tensor<4x2x!qo> {
+  %w = qnn.constant dense<[[1, -2], [3, 4], [5, 6]]> : tensor<3x2xsi8> -> tensor<3x2x!qw>
+  %b = qnn.constant dense<[100, -200]> : tensor<2xsi32> -> tensor<2x!qb>
+  %y = qnn.matmul %a, %w, %b : tensor<4x3x!qa>, tensor<3x2x!qw>, tensor<2x!qb> -> tensor<4x2x!qo>
+  return %y : tensor<4x2x!qo>
+}
+
+// -----
+
+!qx = !quant.uniform<i8:f32, 0.05:-3>
+!qw = !quant.uniform<i8:f32, 0.01:2>
+!qo = !quant.uniform<i8:f32, 0.1:1>
+
+// An unpadded convolution without bias gets one, with the float32 product
+// of the scales, f32(0.05 * 0.01), as its scale:
+// -za * sum (w - zw) over the 1x2x2 filter of each output channel,
+//   f = 0: 3 * ((1 - 2) + (3 - 2)) = 0;  f = 1: 3 * ((2 - 2) + (7 - 2)) = 15.
+// A padded one keeps za: its padded taps hold za and add nothing.
+// CHECK-LABEL: func.func @zero_point_into_conv_bias
+// CHECK: %[[B:.*]] = qnn.constant dense<[0, 15]> : tensor<2xsi32> -> tensor<2x!quant.uniform<i32:f32, 5.0000002374872565E-4>>
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}}, %[[B]] strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x3x3x2x!quant.uniform<i8:f32, 5.000000e-02>>,
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}} strides [1, 1] dilations [1, 1] padding [0, 1, 0, 0] : tensor<1x3x3x2x!quant.uniform<i8:f32, 5.000000e-02:-3>>,
+func.func @zero_point_into_conv_bias(%x: tensor<1x3x3x2x!qx>) -> (tensor<1x3x3x2x!qo>, tensor<1x3x4x2x!qo>) {
+  %w = qnn.constant dense<[[[[1, 2], [3, 7]]]]> : tensor<1x1x2x2xsi8> -> tensor<1x1x2x2x!qw>
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x3x3x2x!qx>, tensor<1x1x2x2x!qw> -> tensor<1x3x3x2x!qo>
+  %z = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 1, 0, 0] : tensor<1x3x3x2x!qx>, tensor<1x1x2x2x!qw> -> tensor<1x3x4x2x!qo>
+  return %y, %z : tensor<1x3x3x2x!qo>, tensor<1x3x4x2x!qo>
+}

@@ -98,9 +98,17 @@ def QNNFoldConstants : Pass<"qnn-fold-constants"> {
     %r = qnn.matmul %a, %w min(0.000000e+00) : ... -> tensor<4x8x!qo>
     ```
 
-    The weight-only zero-point terms and constant biases are folded into
-    one constant per output channel by `convert-qnn-to-linalg`, where the
-    fixed-point multipliers and shifts become constants too.
+    - with constant weights (a 2-D `qnn.matmul`, an unpadded
+      `qnn.conv2d`) and an activation zero point `za != 0`, the zero-point
+      correction and the bias fold into one i32 constant per output
+      channel: `sum (a - za)(w - zw) + bias = sum a (w - zw) + bias'` with
+      `bias'[n] = bias[n] - za * sum_k (w[k, n] - zw[n])`, and the op reads
+      the activations with zero point 0 (the same storage, through
+      `qnn.storage_cast`). A padded convolution keeps `za`, which its
+      padded taps hold; `convert-qnn-to-linalg` folds its weight terms.
+
+    `convert-qnn-to-linalg` turns the multipliers and shifts of the output
+    stages into constants.
   }];
   let dependentDialects = ["::mlir::qnn::QNNDialect"];
 }
