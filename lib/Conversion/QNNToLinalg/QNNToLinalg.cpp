@@ -1149,28 +1149,6 @@ struct ClampLowering : OpConversionPattern<ClampOp> {
   }
 };
 
-/// The storage integers of a constant quantized value (a qnn.constant,
-/// folded to #qnn.storage), in row-major order, or nothing.
-std::optional<SmallVector<int64_t>> constantStorage(Value value,
-                                                    bool isSigned) {
-  Attribute attr;
-  if (!matchPattern(value, m_Constant(&attr)))
-    return std::nullopt;
-  auto storage = dyn_cast<StorageAttr>(attr);
-  if (!storage)
-    return std::nullopt;
-  auto dense = dyn_cast<DenseIntElementsAttr>(storage.getValue());
-  if (!dense)
-    return std::nullopt;
-  SmallVector<int64_t> values;
-  for (const APInt &v : dense.getValues<APInt>())
-    values.push_back(isSigned ? v.getSExtValue()
-                              : static_cast<int64_t>(v.getZExtValue()));
-  if (dense.isSplat())
-    values.resize(dense.getNumElements(), values.front());
-  return values;
-}
-
 /// Builds `init` filled with zeros: an i32 accumulator of the given shape.
 Value zeroAccumulator(OpBuilder &b, Location loc, ArrayRef<int64_t> shape,
                       ValueRange dynamicDims) {
@@ -1530,9 +1508,9 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     // With constant 2-D weights, the terms that depend on w alone are
     // folded at compile time into one constant per output channel.
     std::optional<SmallVector<int64_t>> weights =
-        constantStorage(op.getRhs(), rhs->isSigned);
+        getConstantStorage(op.getRhs(), rhs->isSigned);
     std::optional<SmallVector<int64_t>> constantBias =
-        op.getBias() ? constantStorage(op.getBias(), /*isSigned=*/true)
+        op.getBias() ? getConstantStorage(op.getBias(), /*isSigned=*/true)
                      : std::nullopt;
     int64_t numColumns = resultType.getDimSize(rank - 1);
     if (!batched && weights) {
@@ -1701,9 +1679,9 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
     // Filter sums, one per output channel, or the compile-time fold of the
     // weight-only terms when the filter is constant.
     std::optional<SmallVector<int64_t>> weights =
-        constantStorage(op.getFilter(), wp->isSigned);
+        getConstantStorage(op.getFilter(), wp->isSigned);
     std::optional<SmallVector<int64_t>> constantBias =
-        op.getBias() ? constantStorage(op.getBias(), /*isSigned=*/true)
+        op.getBias() ? getConstantStorage(op.getBias(), /*isSigned=*/true)
                      : std::nullopt;
     if (weights) {
       SmallVector<int64_t> zw = llvm::map_to_vector(

@@ -9,6 +9,8 @@
 #include "quant/Dialect/QNN/IR/QNNParams.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Matchers.h"
+#include "quant/Dialect/QNN/IR/QNNOps.h"
 
 #include <cmath>
 #include <limits>
@@ -172,4 +174,26 @@ qmath::Rounding mlir::qnn::toMathRounding(RoundingMode mode) {
     return qmath::Rounding::HalfAway;
   }
   llvm_unreachable("unknown rounding mode");
+}
+
+/// The storage integers of a constant quantized value (a qnn.constant,
+/// folded to #qnn.storage), in row-major order, or nothing.
+std::optional<SmallVector<int64_t>>
+mlir::qnn::getConstantStorage(Value value, bool isSigned) {
+  Attribute attr;
+  if (!matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  auto storage = dyn_cast<StorageAttr>(attr);
+  if (!storage)
+    return std::nullopt;
+  auto dense = dyn_cast<DenseIntElementsAttr>(storage.getValue());
+  if (!dense)
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  for (const APInt &v : dense.getValues<APInt>())
+    values.push_back(isSigned ? v.getSExtValue()
+                              : static_cast<int64_t>(v.getZExtValue()));
+  if (dense.isSplat())
+    values.resize(dense.getNumElements(), values.front());
+  return values;
 }

@@ -9,7 +9,6 @@
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
-#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "quant/Dialect/QNN/IR/QNNOps.h"
@@ -67,23 +66,6 @@ struct FoldClampIntoProducer : OpRewritePattern<ClampOp> {
   }
 };
 
-/// The storage integers of a constant quantized tensor, row-major.
-std::optional<SmallVector<int64_t>> storageValues(Value v, bool isSigned) {
-  Attribute attr;
-  if (!matchPattern(v, m_Constant(&attr)))
-    return std::nullopt;
-  auto storage = dyn_cast<StorageAttr>(attr);
-  auto dense = storage ? dyn_cast<DenseIntElementsAttr>(storage.getValue())
-                       : DenseIntElementsAttr();
-  if (!dense)
-    return std::nullopt;
-  SmallVector<int64_t> values;
-  for (const APInt &x : dense.getValues<APInt>())
-    values.push_back(isSigned ? x.getSExtValue()
-                              : static_cast<int64_t>(x.getZExtValue()));
-  return values;
-}
-
 /// A matmul (2-D) or an unpadded convolution with constant weights and
 /// activation zero point za != 0, whose accumulator
 ///   sum (a - za)(w - zw) + bias = sum a (w - zw) + bias'
@@ -116,14 +98,14 @@ template <typename OpT> struct FoldZeroPointIntoBias : OpRewritePattern<OpT> {
         ap->channels[0].zeroPoint == 0)
       return failure();
     std::optional<SmallVector<int64_t>> weightValues =
-        storageValues(w, wp->isSigned);
+        getConstantStorage(w, wp->isSigned);
     if (!weightValues)
       return failure();
     auto wType = cast<RankedTensorType>(w.getType());
     int64_t n = wType.getShape().back();
     std::optional<SmallVector<int64_t>> biasValues;
     if (op.getBias()) {
-      biasValues = storageValues(op.getBias(), /*isSigned=*/true);
+      biasValues = getConstantStorage(op.getBias(), /*isSigned=*/true);
       if (!biasValues)
         return failure();
     }

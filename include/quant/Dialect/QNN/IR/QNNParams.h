@@ -85,6 +85,11 @@ LogicalResult verifyConv2dTypes(EmitErrorFn emitError, Type input, Type filter,
                                 ArrayRef<int64_t> padding, int64_t groups,
                                 RoundingMode rounding);
 
+/// The storage integers of a constant quantized value (a qnn.constant, which
+/// folds to #qnn.storage), row-major with splats expanded, or nothing.
+std::optional<SmallVector<int64_t>> getConstantStorage(Value value,
+                                                       bool isSigned);
+
 /// The storage bounds of qnn.clamp per channel: min and max quantized with
 /// each channel's parameters (PyTorch flavour), or qmin / qmax when absent.
 SmallVector<std::pair<int64_t, int64_t>> clampBounds(const QuantParams &params,
