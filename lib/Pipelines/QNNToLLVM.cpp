@@ -47,7 +47,9 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       // Exact qnn folds (quantized weights become constants, which the
       // lowering folds further into per-channel correction terms); clamps
       // become the compute ops' saturation bounds.
-      "canonicalize,qnn-fold-constants,"
+      // On u8 x s8 dot-product targets, i8 activations of products are
+      // shifted to u8 first, so that the compensation folds too.
+      "canonicalize,{4}qnn-fold-constants,"
       "convert-qnn-to-linalg,"
       // arith ops on tensors become generics too, so that they fuse.
       "func.func(convert-elementwise-to-linalg),"
@@ -82,7 +84,8 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       target.vectorWidth, target.cpu,
       target.features.empty() ? std::string("\"\"")
                               : "\"" + target.features + "\"",
-      options.qdqRounding.getValue());
+      options.qdqRounding.getValue(),
+      target.u8s8DotProduct ? "qnn-legalize-u8s8," : "");
   return parsePassPipeline(pipeline, pm);
 }
 

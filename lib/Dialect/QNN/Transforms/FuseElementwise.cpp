@@ -64,6 +64,19 @@ struct FuseProducer : OpRewritePattern<linalg::GenericOp> {
       if (!linalg::areElementwiseOpsFusable(&operand))
         continue;
       Operation *producer = operand.get().getDefiningOp();
+      // Only where the consumer reads each produced element once: an
+      // operand map that leaves out some loops (the activations of a
+      // matrix product) would recompute the producer in each of them.
+      if (!op.getMatchingIndexingMap(&operand).isPermutation())
+        continue;
+      // The fused op, at the consumer's place, also yields the producer's
+      // results for its other users, which must therefore come after it.
+      bool othersAfter = llvm::all_of(producer->getUsers(), [&](Operation *u) {
+        return u == op ||
+               (u->getBlock() == op->getBlock() && op->isBeforeInBlock(u));
+      });
+      if (!othersAfter)
+        continue;
       FailureOr<linalg::ElementwiseOpFusionResult> fused =
           linalg::fuseElementwiseOps(rewriter, &operand);
       if (failed(fused))

@@ -72,11 +72,11 @@ TargetInfo mlir::qnn::resolveTarget(StringRef cpu, StringRef features,
     // set (which a VM may restrict) is spelled out.
     info.features = llvm::join(known, ",");
   }
+  auto has = [&](StringRef f) { return llvm::is_contained(known, f); };
   info.vectorWidth = vectorWidth;
-  if (vectorWidth == 0) {
-    auto has = [&](StringRef f) { return llvm::is_contained(known, f); };
+  if (vectorWidth == 0)
     info.vectorWidth = has("+avx512f") ? 512 : has("+avx") ? 256 : 128;
-  }
+  info.u8s8DotProduct = has("+avx512vnni") || has("+avxvnni");
   return info;
 }
 

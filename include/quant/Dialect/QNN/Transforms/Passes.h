@@ -38,6 +38,9 @@ struct TargetInfo {
   std::string cpu;
   std::string features; // comma separated, "+feat" / "-feat"
   unsigned vectorWidth; // bits
+  /// Whether the features in effect include a u8 x s8 dot product (x86
+  /// AVX512-VNNI or AVX-VNNI), for which qnn-legalize-u8s8 runs.
+  bool u8s8DotProduct = false;
 };
 
 /// Resolves an empty CPU to the host, empty features to the CPU's own, and

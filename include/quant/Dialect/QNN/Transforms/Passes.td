@@ -113,6 +113,27 @@ def QNNFoldConstants : Pass<"qnn-fold-constants"> {
   let dependentDialects = ["::mlir::qnn::QNNDialect"];
 }
 
+def QNNLegalizeU8S8 : Pass<"qnn-legalize-u8s8"> {
+  let summary = "Shift signed 8-bit activations of products to u8 for u8 x s8 dot products";
+  let description = [{
+    Dot-product instructions such as x86 VNNI's `vpdpbusd` multiply
+    unsigned by signed bytes. For a `qnn.matmul` or `qnn.conv2d` with i8
+    activations and i8 weights, this pass reads the activations as u8 with
+    the zero point shifted by 128 (`a + 128`, zero point `za + 128`, the
+    same scale), through an exact `qnn.requantize` with a multiplier of 1:
+
+        (a - za) = ((a + 128) - (za + 128))
+
+    so the accumulator is unchanged, and the compensation `-128 * sum_k w`
+    becomes part of the zero-point term `-za' * sum_k w` that
+    `qnn-fold-constants` or the lowering folds into one constant per output
+    channel. `qnn-to-llvm` runs it when the target has a u8 x s8 dot product
+    (AVX512-VNNI, AVX-VNNI); elsewhere the products keep the exact widening
+    form (both operands extended to i32).
+  }];
+  let dependentDialects = ["::mlir::qnn::QNNDialect"];
+}
+
 def QNNFuseElementwise : Pass<"qnn-fuse-elementwise"> {
   let summary = "Fuse chains of elementwise linalg ops on tensors into one";
   let description = [{
