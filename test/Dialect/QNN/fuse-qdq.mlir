@@ -348,3 +348,44 @@ func.func @negative_island_pool_zero_init(%qx: tensor<1x4x4x1x!qx>) -> tensor<1x
   %q = quant.qcast %y : tensor<1x2x2x1xf32> to tensor<1x2x2x1x!qx>
   return %q : tensor<1x2x2x1x!qx>
 }
+
+// -----
+
+!qx = !quant.uniform<u8:f32, 0.05:128>
+!qo = !quant.uniform<u8:f32, 0.1:5>
+
+// Average pooling as frontends lower it: a sum pooling of the dequantized
+// input padded with 0.0, divided by the kernel size, becomes
+// qnn.avg_pool2d (count_include_pad, the default); another divisor is kept
+// as divisor(...).
+// CHECK-LABEL: func.func @island_avg_pool
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x2x!{{.*}}>)
+// CHECK: qnn.avg_pool2d %[[X]] kernel [2, 2] strides [2, 2] padding [1, 1, 1, 1] : tensor<1x4x4x2x!quant.uniform<u8:f32, 5.000000e-02:128>> -> tensor<1x3x3x2x!quant.uniform<u8:f32, 1.000000e-01:5>>
+// CHECK: qnn.avg_pool2d %[[X]] kernel [2, 2] strides [2, 2] padding [1, 1, 1, 1] divisor(3) :
+// CHECK-NOT: linalg.pooling_nhwc_sum
+// ROUND-LABEL: func.func @island_avg_pool
+// ROUND: qnn.avg_pool2d {{.*}} rounding(double_round)
+func.func @island_avg_pool(%qx: tensor<1x4x4x2x!qx>) -> (tensor<1x3x3x2x!qo>, tensor<1x3x3x2x!qo>) {
+  %x = quant.dcast %qx : tensor<1x4x4x2x!qx> to tensor<1x4x4x2xf32>
+  %zero = arith.constant 0.0 : f32
+  %xp = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x4x4x2xf32> to tensor<1x6x6x2xf32>
+  %win = tensor.empty() : tensor<2x2xf32>
+  %e = tensor.empty() : tensor<1x3x3x2xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  %s = linalg.pooling_nhwc_sum {strides = dense<2> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>} ins(%xp, %win : tensor<1x6x6x2xf32>, tensor<2x2xf32>) outs(%init : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  %four = arith.constant dense<4.0> : tensor<1x3x3x2xf32>
+  %y = arith.divf %s, %four : tensor<1x3x3x2xf32>
+  %q = quant.qcast %y : tensor<1x3x3x2xf32> to tensor<1x3x3x2x!qo>
+  %xp2 = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x4x4x2xf32> to tensor<1x6x6x2xf32>
+  %s2 = linalg.pooling_nhwc_sum {strides = dense<2> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>} ins(%xp2, %win : tensor<1x6x6x2xf32>, tensor<2x2xf32>) outs(%init : tensor<1x3x3x2xf32>) -> tensor<1x3x3x2xf32>
+  %three = arith.constant dense<3.0> : tensor<1x3x3x2xf32>
+  %y2 = arith.divf %s2, %three : tensor<1x3x3x2xf32>
+  %q2 = quant.qcast %y2 : tensor<1x3x3x2xf32> to tensor<1x3x3x2x!qo>
+  return %q, %q2 : tensor<1x3x3x2x!qo>, tensor<1x3x3x2x!qo>
+}

@@ -455,6 +455,54 @@ struct FuseMaxPoolIsland : QDQIslandPattern {
   }
 };
 
+/// quantize([clamp](arith.divf(linalg.pooling_nhwc_sum([tensor.pad with
+/// 0.0](dequantize(x)), window) into zeros, splat d))) ->
+/// qnn.avg_pool2d(x) with divisor d (the kernel size: count_include_pad),
+/// as frontends lower average pooling. The padded taps are real zeros,
+/// which qnn.avg_pool2d's sum of (q - z_in) leaves out, as it should.
+struct FuseAvgPoolIsland : QDQIslandPattern {
+  using QDQIslandPattern::QDQIslandPattern;
+
+  LogicalResult rewriteIsland(Operation *op, Operation *producer,
+                              const FloatClamp &clamp,
+                              PatternRewriter &rewriter) const override {
+    auto div = dyn_cast<arith::DivFOp>(producer);
+    if (!div || !isa<RankedTensorType>(div.getType()))
+      return failure();
+    std::optional<float> divisor = splatConstant(div.getRhs());
+    auto pool = div.getLhs().getDefiningOp<linalg::PoolingNhwcSumOp>();
+    if (!divisor || !pool || !div.getLhs().hasOneUse() ||
+        !pool.hasPureTensorSemantics() || !isZeroTensor(pool.getDpsInits()[0]))
+      return failure();
+    auto d = static_cast<int64_t>(*divisor);
+    if (static_cast<float>(d) != *divisor || d < 1)
+      return rewriter.notifyMatchFailure(op, "divisor is not a count");
+    auto input = paddedInput(pool.getDpsInputs()[0], [](Value v) {
+      return matchPattern(v, m_AnyZeroFloat());
+    });
+    auto window = cast<ShapedType>(pool.getDpsInputs()[1].getType());
+    SmallVector<int64_t> dilations = i64Values(pool.getDilations());
+    if (!input || !window.hasStaticShape() || window.getRank() != 2 ||
+        llvm::any_of(dilations, [](int64_t v) { return v != 1; }))
+      return rewriter.notifyMatchFailure(op, "not a QDQ island");
+    Location loc = op->getLoc();
+    ArrayRef<int64_t> k = window.getShape();
+    auto divisorAttr =
+        d == k[0] * k[1] ? IntegerAttr() : rewriter.getI64IntegerAttr(d);
+    auto pooled = AvgPool2dOp::create(
+        rewriter, loc, op->getResult(0).getType(), input->first, k,
+        i64Values(pool.getStrides()), input->second,
+        /*count_include_pad=*/true, divisorAttr, rounding, /*min=*/nullptr,
+        /*max=*/nullptr);
+    if (!verifiesSilently(pooled)) {
+      rewriter.eraseOp(pooled);
+      return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
+    }
+    rewriter.replaceOp(op, applyClamp(rewriter, loc, pooled, clamp));
+    return success();
+  }
+};
+
 struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
   using Base::Base;
   void runOnOperation() override {
@@ -482,6 +530,6 @@ struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
 void mlir::qnn::populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
                                            RoundingMode rounding) {
   patterns.add<FuseMatmulIsland, FuseConvIsland, FuseBinaryIsland,
-               FuseMaxPoolIsland, FuseConcatIsland>(patterns.getContext(),
-                                                    rounding);
+               FuseMaxPoolIsland, FuseAvgPoolIsland, FuseConcatIsland>(
+      patterns.getContext(), rounding);
 }

@@ -61,7 +61,9 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
     `arith.addf` / `arith.mulf` of dequantized tensors `qnn.add` /
     `qnn.mul`; `linalg.pooling_nhwc_max` into a fill of -inf (on the input
     or a -inf pad of it) `qnn.max_pool2d`, requantized exactly into the
-    quantize's type when it differs. `tensor.concat` of dequantized
+    quantize's type when it differs; `arith.divf` by a splat count of a
+    `linalg.pooling_nhwc_sum` (on the input or a 0.0 pad of it, into zeros)
+    `qnn.avg_pool2d`. `tensor.concat` of dequantized
     per-tensor values becomes `qnn.concat`. An island the integer op cannot express (per-axis
     activations, a dynamic K, an accumulator that could overflow, an ONNX
     flavour quantize) is left as it is: correct float code. The fusion
