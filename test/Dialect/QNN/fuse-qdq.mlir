@@ -389,3 +389,34 @@ func.func @island_avg_pool(%qx: tensor<1x4x4x2x!qx>) -> (tensor<1x3x3x2x!qo>, te
   %q2 = quant.qcast %y2 : tensor<1x3x3x2xf32> to tensor<1x3x3x2x!qo>
   return %q, %q2 : tensor<1x3x3x2x!qo>, tensor<1x3x3x2x!qo>
 }
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32:1, {0.01, 0.02}>
+!qb = !quant.uniform<i32:f32:0, {5.0e-4, 1.0e-3}>
+!qo = !quant.uniform<u8:f32, 0.2:3>
+
+// A bias added after the matmul (arith.addf of its broadcast) is the same
+// linear layer as a bias in the init: it becomes qnn.matmul's bias.
+// CHECK-LABEL: func.func @island_matmul_bias_add
+// CHECK-SAME: (%[[A:.*]]: tensor<4x16x!{{.*}}>, %[[W:.*]]: tensor<16x2x!{{.*}}>, %[[B:.*]]: tensor<2x!{{.*}}>)
+// CHECK: %[[Y:.*]] = qnn.matmul %[[A]], %[[W]], %[[B]] :
+// CHECK: qnn.clamp %[[Y]] min(0.000000e+00)
+// CHECK-NOT: arith.addf
+func.func @island_matmul_bias_add(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!qw>, %qb: tensor<2x!qb>) -> tensor<4x2x!qo> {
+  %a = quant.dcast %qa : tensor<4x16x!qa> to tensor<4x16xf32>
+  %w = quant.dcast %qw : tensor<16x2x!qw> to tensor<16x2xf32>
+  %b = quant.dcast %qb : tensor<2x!qb> to tensor<2xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x2xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %y = linalg.matmul ins(%a, %w : tensor<4x16xf32>, tensor<16x2xf32>) outs(%z : tensor<4x2xf32>) -> tensor<4x2xf32>
+  %e2 = tensor.empty() : tensor<4x2xf32>
+  %bb = linalg.broadcast ins(%b : tensor<2xf32>) outs(%e2 : tensor<4x2xf32>) dimensions = [0]
+  %s = arith.addf %bb, %y : tensor<4x2xf32>
+  %zeros = arith.constant dense<0.0> : tensor<4x2xf32>
+  %r = arith.maximumf %s, %zeros : tensor<4x2xf32>
+  %q = quant.qcast %r : tensor<4x2xf32> to tensor<4x2x!qo>
+  return %q : tensor<4x2x!qo>
+}

@@ -138,6 +138,24 @@ Value applyClamp(PatternRewriter &rewriter, Location loc, Value result,
                          bound(clamp.max));
 }
 
+/// A bias added after a product, `arith.addf(product, broadcast(
+/// dequantize(b)))` in either order (as some frontends write a linear
+/// layer): returns the product's op, whose result must have no other use,
+/// and the quantized bias. Otherwise `producer` and no bias.
+std::pair<Operation *, Value> peelBiasAdd(Operation *producer) {
+  auto add = dyn_cast<arith::AddFOp>(producer);
+  auto type = add ? dyn_cast<RankedTensorType>(add.getType()) : nullptr;
+  if (!type)
+    return {producer, Value()};
+  for (int i = 0; i < 2; ++i) {
+    Value product = add->getOperand(i);
+    Value bias = broadcastBias(add->getOperand(1 - i), type.getRank());
+    if (bias && product.hasOneUse() && product.getDefiningOp())
+      return {product.getDefiningOp(), bias};
+  }
+  return {producer, Value()};
+}
+
 /// A rewrite of the QDQ island that ends at a quantize (qnn or upstream):
 /// subclasses rewrite the op that produces the float value the quantize
 /// takes, once the float clamps (ReLU, ReLU6, ...) between them are peeled
@@ -178,6 +196,8 @@ struct FuseMatmulIsland : QDQIslandPattern {
   LogicalResult rewriteIsland(Operation *op, Operation *producer,
                               const FloatClamp &clamp,
                               PatternRewriter &rewriter) const override {
+    Value addedBias;
+    std::tie(producer, addedBias) = peelBiasAdd(producer);
     bool isContraction = false;
     if (auto mm = dyn_cast<linalg::MatmulOp>(producer))
       isContraction = !mm.hasUserDefinedMaps();
@@ -192,9 +212,12 @@ struct FuseMatmulIsland : QDQIslandPattern {
     Value lhs = dequantizedFrom(linalgOp.getDpsInputs()[0]);
     Value rhs = dequantizedFrom(linalgOp.getDpsInputs()[1]);
     Value init = linalgOp.getDpsInits()[0];
-    // The init is zeros, or a quantized bias broadcast over the rows.
-    Value bias;
+    // The init is zeros, or a quantized bias broadcast over the rows (or
+    // the bias is added afterwards).
+    Value bias = addedBias;
     if (!isZeroTensor(init)) {
+      if (bias)
+        return rewriter.notifyMatchFailure(op, "two biases");
       bias =
           broadcastBias(init, cast<RankedTensorType>(init.getType()).getRank());
       if (!bias || !init.hasOneUse())
@@ -317,6 +340,8 @@ struct FuseConvIsland : QDQIslandPattern {
   LogicalResult rewriteIsland(Operation *op, Operation *producer,
                               const FloatClamp &clamp,
                               PatternRewriter &rewriter) const override {
+    Value addedBias;
+    std::tie(producer, addedBias) = peelBiasAdd(producer);
     DenseIntElementsAttr strides, dilations;
     bool depthwise = false;
     if (auto conv = dyn_cast<linalg::Conv2DNhwcHwcfOp>(producer)) {
@@ -340,8 +365,10 @@ struct FuseConvIsland : QDQIslandPattern {
     if (!input || !w)
       return rewriter.notifyMatchFailure(op, "not a QDQ island");
     Value init = linalgOp.getDpsInits()[0];
-    Value bias;
+    Value bias = addedBias;
     if (!isZeroTensor(init)) {
+      if (bias)
+        return rewriter.notifyMatchFailure(op, "two biases");
       bias = broadcastBias(init, 4);
       if (!bias || !init.hasOneUse())
         return rewriter.notifyMatchFailure(op, "init is not zeros or a bias");

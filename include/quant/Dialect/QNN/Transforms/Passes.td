@@ -51,7 +51,8 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
 
     `linalg.matmul` and `linalg.batch_matmul` with their default indexing,
     accumulating into zeros or into a dequantized i32 bias broadcast over
-    the rows (`linalg.broadcast`, as linear layers are lowered), are fused; weights may come from a quantize of
+    the rows (`linalg.broadcast`, as linear layers are lowered) or followed
+    by an `arith.addf` of such a broadcast bias, are fused; weights may come from a quantize of
     a float constant. Float clamps between the product and the quantize
     (`arith.maximumf` / `minimumf` with a splat constant: ReLU, ReLU6)
     become a `qnn.clamp` of the result. Likewise `linalg.conv_2d_nhwc_hwcf`
