@@ -64,9 +64,11 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       "allow-return-allocs-from-loops},"
       "drop-equivalent-buffer-results,"
       "func.func(qnn-expand-strided-copies,"
-      "qnn-vectorize-elementwise{{vector-width={0}},"
+      "qnn-vectorize-elementwise{{vector-width={0} dot-product={5}},"
       "convert-linalg-to-loops),"
       "buffer-deallocation-pipeline,"
+      // After deallocation, which cannot reason about intrinsic calls.
+      "qnn-lower-dot-product,"
       "convert-bufferization-to-memref,"
       "canonicalize,cse,"
       "expand-strided-metadata,lower-affine,"
@@ -85,7 +87,8 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       target.features.empty() ? std::string("\"\"")
                               : "\"" + target.features + "\"",
       options.qdqRounding.getValue(),
-      target.u8s8DotProduct ? "qnn-legalize-u8s8," : "");
+      target.u8s8DotProduct ? "qnn-legalize-u8s8," : "",
+      target.dotProductVectors ? "true" : "false");
   return parsePassPipeline(pipeline, pm);
 }
 

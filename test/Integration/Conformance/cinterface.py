@@ -62,7 +62,10 @@ def build(args, text, stem):
     low = src + ".llvm.mlir"
     ll = src + ".ll"
     so = os.path.join(args.workdir, stem + ".so")
-    subprocess.check_call([args.quant_opt, src, "--qnn-to-llvm", "-o", low])
+    pipeline = "--qnn-to-llvm"
+    if getattr(args, "pipeline_options", ""):
+        pipeline += "=" + args.pipeline_options
+    subprocess.check_call([args.quant_opt, src, pipeline, "-o", low])
     subprocess.check_call([args.mlir_translate, "--mlir-to-llvmir", low,
                            "-o", ll])
     subprocess.check_call([args.clang, "-O2", "-shared", "-fPIC", "-x", "ir",
@@ -78,6 +81,8 @@ def argument_parser(default_seed):
     ap.add_argument("--clang", required=True)
     ap.add_argument("--workdir", required=True)
     ap.add_argument("--seed", type=int, default=default_seed)
+    ap.add_argument("--pipeline-options", default="",
+                    help="options of qnn-to-llvm, e.g. vector-width=256")
     return ap
 
 

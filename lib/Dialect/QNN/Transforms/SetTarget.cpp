@@ -77,6 +77,12 @@ TargetInfo mlir::qnn::resolveTarget(StringRef cpu, StringRef features,
   if (vectorWidth == 0)
     info.vectorWidth = has("+avx512f") ? 512 : has("+avx") ? 256 : 128;
   info.u8s8DotProduct = has("+avx512vnni") || has("+avxvnni");
+  bool vnni512 = has("+avx512vnni");
+  bool vnni256 = has("+avxvnni") || (vnni512 && has("+avx512vl"));
+  info.dotProductVectors =
+      info.vectorWidth == 512
+          ? vnni512
+          : (info.vectorWidth == 256 || info.vectorWidth == 128) && vnni256;
   return info;
 }
 

@@ -16,6 +16,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "quant/Dialect/QNN/IR/QNNOps.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNVECTORIZEELEMENTWISE
@@ -157,7 +158,69 @@ FailureOr<SmallVector<OperandAccess>> analyze(linalg::GenericOp op) {
 struct ReductionPlan {
   SmallVector<unsigned> parallelDims, reductionDims;
   SmallVector<OperandAccess> accesses;
+  /// With a u8 x s8 dot product: the inputs holding the unsigned bytes x
+  /// (read without the vector loop, the innermost reduction loop as their
+  /// last, unit-stride index) and the signed bytes y (a vector along the
+  /// vector loop, the reduction loop as the index before it) of a body
+  /// `acc + extui(x) * extsi(y)`.
+  std::optional<std::pair<unsigned, unsigned>> dotProduct;
 };
+
+/// The input index of block argument `v` of `op`, if it is an i8 input.
+std::optional<unsigned> byteInput(linalg::GenericOp op, Value v) {
+  auto arg = dyn_cast<BlockArgument>(v);
+  if (!arg || arg.getOwner() != op.getBody() ||
+      arg.getArgNumber() >= op.getNumDpsInputs() || !arg.getType().isInteger(8))
+    return std::nullopt;
+  return arg.getArgNumber();
+}
+
+/// Fills plan.dotProduct when the reduction is a u8 x s8 byte product that
+/// a dot-product instruction computes four reduction steps at a time.
+void analyzeDotProduct(linalg::GenericOp op, ReductionPlan &plan) {
+  Block *body = op.getBody();
+  if (std::distance(body->begin(), body->end()) != 5)
+    return;
+  auto yield = cast<linalg::YieldOp>(body->getTerminator());
+  auto add = yield.getValues()[0].getDefiningOp<arith::AddIOp>();
+  if (!add || !add.getType().isInteger(32))
+    return;
+  Value acc = body->getArgument(op.getNumDpsInputs());
+  Value other = add.getLhs() == acc ? add.getRhs() : add.getLhs();
+  if (other == acc || (add.getLhs() != acc && add.getRhs() != acc))
+    return;
+  auto mul = other.getDefiningOp<arith::MulIOp>();
+  if (!mul)
+    return;
+  arith::ExtUIOp ext_u = mul.getLhs().getDefiningOp<arith::ExtUIOp>();
+  arith::ExtSIOp ext_s = mul.getRhs().getDefiningOp<arith::ExtSIOp>();
+  if (!ext_u || !ext_s) {
+    ext_u = mul.getRhs().getDefiningOp<arith::ExtUIOp>();
+    ext_s = mul.getLhs().getDefiningOp<arith::ExtSIOp>();
+  }
+  if (!ext_u || !ext_s)
+    return;
+  std::optional<unsigned> x = byteInput(op, ext_u.getIn());
+  std::optional<unsigned> y = byteInput(op, ext_s.getIn());
+  if (!x || !y)
+    return;
+  MLIRContext *ctx = op.getContext();
+  AffineExpr r = getAffineDimExpr(plan.reductionDims.back(), ctx);
+  AffineExpr v = getAffineDimExpr(plan.parallelDims.back(), ctx);
+  const OperandAccess &xa = plan.accesses[*x], &ya = plan.accesses[*y];
+  ArrayRef<AffineExpr> xr = xa.map.getResults(), yr = ya.map.getResults();
+  if (xa.contiguous || !ya.contiguous || xr.empty() || yr.size() < 2 ||
+      xr.back() != r || yr[yr.size() - 2] != r || yr.back() != v ||
+      !hasUnitInnerStride(cast<MemRefType>(xa.memref.getType())))
+    return;
+  for (AffineExpr e : xr.drop_back())
+    if (e.isFunctionOfDim(plan.reductionDims.back()))
+      return;
+  for (AffineExpr e : yr.drop_back(2))
+    if (e.isFunctionOfDim(plan.reductionDims.back()))
+      return;
+  plan.dotProduct = std::make_pair(*x, *y);
+}
 
 FailureOr<ReductionPlan> analyzeReduction(linalg::GenericOp op) {
   if (!op.hasPureBufferSemantics() || op.getNumReductionLoops() == 0 ||
@@ -494,8 +557,26 @@ private:
         return yieldedVector(rb, loc, mapping, yield.getValues()[0]);
       }
       unsigned d = plan.reductionDims[r];
+      Value start = c0;
+      if (plan.dotProduct && r + 1 == plan.reductionDims.size()) {
+        // Four reduction steps per dot-product instruction, then the
+        // remainder one at a time.
+        Value n = size(d);
+        Value c4 = arith::ConstantIndexOp::create(rb, loc, 4);
+        Value end = arith::SubIOp::create(
+            rb, loc, n, arith::RemUIOp::create(rb, loc, n, c4));
+        auto quads = scf::ForOp::create(
+            rb, loc, c0, end, c4, ValueRange{current},
+            [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
+              Value next = emitDotProductStep(nb, loc, plan, ivs, d, iv,
+                                              iterArgs[0], mask);
+              scf::YieldOp::create(nb, loc, next);
+            });
+        current = quads.getResult(0);
+        start = end;
+      }
       auto loop = scf::ForOp::create(
-          rb, loc, c0, size(d), c1, ValueRange{current},
+          rb, loc, start, size(d), c1, ValueRange{current},
           [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
             ivs[d] = iv;
             Value next = reduce(nb, r + 1, iterArgs[0]);
@@ -509,6 +590,49 @@ private:
     else
       vector::MaskedStoreOp::create(b, loc, out.memref, outIndices, mask,
                                     result);
+  }
+
+  /// acc + the products of four reduction steps from `k` in each lane,
+  /// with one u8 x s8 dot-product instruction (x86 `vpdpbusd`): the four
+  /// unsigned bytes x[.., k .. k+3] (one 32-bit load, broadcast) times the
+  /// signed bytes of four vector rows y[k + t, n ..], interleaved so that
+  /// lane j holds y[k .. k+3, n + j]. The instruction adds the four
+  /// products of each lane to it exactly, as the widened body would.
+  Value emitDotProductStep(OpBuilder &b, Location loc,
+                           const ReductionPlan &plan, SmallVector<Value> &ivs,
+                           unsigned d, Value k, Value acc, Value mask) {
+    auto [x, y] = *plan.dotProduct;
+    const OperandAccess &xa = accesses[x], &ya = accesses[y];
+    Type i8 = b.getI8Type(), i32 = b.getI32Type();
+    ivs[d] = k;
+    Value quad = vector::LoadOp::create(b, loc, VectorType::get({4}, i8),
+                                        xa.memref, indicesFor(b, loc, xa, ivs));
+    Value word = vector::ExtractOp::create(
+        b, loc,
+        vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), quad),
+        ArrayRef<int64_t>{0});
+    Value xs = vector::BitCastOp::create(
+        b, loc, vectorOf(i8, 4 * lanes),
+        vector::BroadcastOp::create(b, loc, vectorOf(i32), word));
+    SmallVector<Value> rows;
+    for (int64_t t = 0; t < 4; ++t) {
+      ivs[d] = arith::AddIOp::create(b, loc, k,
+                                     arith::ConstantIndexOp::create(b, loc, t));
+      rows.push_back(
+          loadVector(b, loc, ya.memref, indicesFor(b, loc, ya, ivs), i8, mask));
+    }
+    auto pairs = [&](Value p, Value q) -> Value {
+      SmallVector<int64_t> m;
+      for (int64_t j = 0; j < lanes; ++j)
+        m.append({j, lanes + j});
+      return vector::ShuffleOp::create(b, loc, p, q, m);
+    };
+    SmallVector<int64_t> m;
+    for (int64_t j = 0; j < lanes; ++j)
+      m.append({2 * j, 2 * j + 1, 2 * lanes + 2 * j, 2 * lanes + 2 * j + 1});
+    Value ys = vector::ShuffleOp::create(b, loc, pairs(rows[0], rows[1]),
+                                         pairs(rows[2], rows[3]), m);
+    return DotU8S8Op::create(b, loc, acc, xs, ys);
   }
 
   linalg::GenericOp op;
@@ -542,6 +666,8 @@ struct QNNVectorizeElementwisePass
         FailureOr<ReductionPlan> plan = analyzeReduction(op);
         if (failed(plan))
           continue; // left for convert-linalg-to-loops
+        if (dotProduct)
+          analyzeDotProduct(op, *plan);
         OpBuilder b(op);
         Vectorizer(op, plan->accesses, lanes, littleEndian)
             .emitReduction(b, *plan);

@@ -203,8 +203,13 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"512",
            "Vector register width in bits; 32-bit lanes per iteration are "
            "vector-width / 32">,
+    Option<"dotProduct", "dot-product", "bool", /*default=*/"false",
+           "Compute u8 x s8 byte products four reduction steps at a time "
+           "with the x86 VNNI dot-product instruction (vpdpbusd) of the "
+           "vector width">,
   ];
-  let dependentDialects = ["::mlir::scf::SCFDialect",
+  let dependentDialects = ["::mlir::qnn::QNNDialect",
+                           "::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];
@@ -227,6 +232,17 @@ def QNNExpandStridedCopies : Pass<"qnn-expand-strided-copies", "::mlir::func::Fu
     ```
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def QNNLowerDotProduct : Pass<"qnn-lower-dot-product"> {
+  let summary = "Turn qnn.dot_u8s8 into the x86 vpdpbusd intrinsic";
+  let description = [{
+    `qnn.dot_u8s8` on 4, 8 or 16 lanes becomes
+    `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.{128,256,512}"`, which
+    LLVM selects as `vpdpbusd` (EVEX with AVX512-VNNI, VEX with AVX-VNNI).
+    It runs after buffer deallocation, which cannot reason about calls.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 def QNNSetTarget : Pass<"qnn-set-target", "::mlir::ModuleOp"> {

@@ -1,0 +1,58 @@
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-elementwise{vector-width=512 dot-product=true}))" | FileCheck %s
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-elementwise{vector-width=256 dot-product=true}))" | FileCheck %s --check-prefix=W256
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-elementwise{vector-width=512}))" | FileCheck %s --check-prefix=OFF
+
+// A u8 x s8 byte product with the dot-product option: the reduction loop
+// runs four steps per qnn.dot_u8s8 up to K - K % 4 (8 of 10), one 32-bit
+// load of four activation bytes broadcast to every lane, four weight rows
+// interleaved so that lane j holds w[k .. k+3, n + j]; the remaining steps
+// keep the widened body. Without the option, no dot product.
+// CHECK-LABEL: func.func @products
+// CHECK: %[[END:.*]] = arith.subi %c10{{[_0-9]*}}, %{{.*}} : index
+// CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[END]] step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<16xi32>)
+// CHECK:   %[[Q:.*]] = vector.load %{{.*}}[%{{.*}}, %[[K]]] : memref<4x10xi8>, vector<4xi8>
+// CHECK:   %[[W:.*]] = vector.bitcast %[[Q]] : vector<4xi8> to vector<1xi32>
+// CHECK:   %[[S:.*]] = vector.extract %[[W]][0]
+// CHECK:   %[[B:.*]] = vector.broadcast %[[S]] : i32 to vector<16xi32>
+// CHECK:   %[[X:.*]] = vector.bitcast %[[B]] : vector<16xi32> to vector<64xi8>
+// CHECK-COUNT-4: vector.load %{{.*}} : memref<10x20xi8>, vector<16xi8>
+// CHECK:   %[[P01:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18
+// CHECK:   %[[P23:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18
+// CHECK:   %[[Y:.*]] = vector.shuffle %[[P01]], %[[P23]] [0, 1, 32, 33, 2, 3, 34, 35
+// CHECK:   %[[D:.*]] = qnn.dot_u8s8 %[[ACC]], %[[X]], %[[Y]] : vector<64xi8>, vector<64xi8> -> vector<16xi32>
+// CHECK:   scf.yield %[[D]]
+// CHECK: scf.for %{{.*}} = %[[END]] to
+// CHECK:   arith.extui
+// CHECK:   arith.muli
+// W256-LABEL: func.func @products
+// W256: qnn.dot_u8s8 %{{.*}}, %{{.*}}, %{{.*}} : vector<32xi8>, vector<32xi8> -> vector<8xi32>
+// OFF-LABEL: func.func @products
+// OFF-NOT: qnn.dot_u8s8
+func.func @products(%a: memref<4x10xi8>, %w: memref<10x20xi8>, %acc: memref<4x20xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<4x10xi8>, memref<10x20xi8>) outs(%acc : memref<4x20xi32>) {
+  ^bb0(%x: i8, %y: i8, %s: i32):
+    %xe = arith.extui %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %r = arith.addi %s, %p : i32
+    linalg.yield %r : i32
+  }
+  return
+}
+
+// Signed activations (extsi on both sides) are not the instruction's
+// u8 x s8 form: no dot product.
+// CHECK-LABEL: func.func @signed_products
+// CHECK-NOT: qnn.dot_u8s8
+// CHECK: return
+func.func @signed_products(%a: memref<4x8xi8>, %w: memref<8x16xi8>, %acc: memref<4x16xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<4x8xi8>, memref<8x16xi8>) outs(%acc : memref<4x16xi32>) {
+  ^bb0(%x: i8, %y: i8, %s: i32):
+    %xe = arith.extsi %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %r = arith.addi %s, %p : i32
+    linalg.yield %r : i32
+  }
+  return
+}
