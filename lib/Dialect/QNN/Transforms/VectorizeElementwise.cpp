@@ -268,6 +268,10 @@ void collapseIfContiguous(OpBuilder &b, Location loc,
 
 class Vectorizer {
 public:
+  /// Rows of the parallel loop outside the vector loop that share one
+  /// interleaved weight vector in the dot-product form.
+  static constexpr int64_t kBlockRows = 8;
+
   Vectorizer(linalg::GenericOp op, ArrayRef<OperandAccess> accesses,
              int64_t lanes, bool littleEndian)
       : op(op), accesses(accesses), lanes(lanes),
@@ -505,18 +509,10 @@ public:
     Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
     // Outer parallel loops, then the vector dimension in full steps and one
     // masked step, each running the reduction loops inside.
-    std::function<void(OpBuilder &, unsigned)> outer = [&](OpBuilder &ob,
-                                                           unsigned p) {
-      if (p + 1 < plan.parallelDims.size()) {
-        scf::ForOp::create(ob, loc, c0, size(plan.parallelDims[p]), c1,
-                           ValueRange{},
-                           [&](OpBuilder &nb, Location, Value iv, ValueRange) {
-                             ivs[plan.parallelDims[p]] = iv;
-                             outer(nb, p + 1);
-                             scf::YieldOp::create(nb, loc);
-                           });
-        return;
-      }
+    // The vector dimension in full steps and one masked step, each running
+    // the reduction loops inside for `rows` indices of `blockDim`.
+    auto vectorLoops = [&](OpBuilder &ob, std::optional<unsigned> blockDim,
+                           int64_t rows) {
       unsigned vecDim = plan.parallelDims.back();
       Value n = size(vecDim);
       Value step = arith::ConstantIndexOp::create(ob, loc, lanes);
@@ -526,39 +522,109 @@ public:
                          [&](OpBuilder &nb, Location, Value iv, ValueRange) {
                            ivs[vecDim] = iv;
                            emitReductionStep(nb, loc, plan, ivs, size,
-                                             /*mask=*/nullptr);
+                                             /*mask=*/nullptr, blockDim, rows);
                            scf::YieldOp::create(nb, loc);
                          });
       Value mask = vector::CreateMaskOp::create(
           ob, loc, VectorType::get({lanes}, ob.getI1Type()), ValueRange{rem});
       ivs[vecDim] = mainEnd;
-      emitReductionStep(ob, loc, plan, ivs, size, mask);
+      emitReductionStep(ob, loc, plan, ivs, size, mask, blockDim, rows);
+    };
+    // With a dot product, the parallel loop just outside the vector one is
+    // blocked by kBlockRows when the weights do not depend on it (the rows
+    // of a matmul, the output columns of a convolution): each interleaved
+    // weight vector then serves that many rows.
+    std::optional<unsigned> blockDim;
+    if (plan.dotProduct && plan.parallelDims.size() >= 2) {
+      unsigned candidate = plan.parallelDims[plan.parallelDims.size() - 2];
+      std::optional<int64_t> extent =
+          getConstantIntValue(ranges[candidate].size);
+      if (!accesses[plan.dotProduct->second].map.isFunctionOfDim(candidate) &&
+          (!extent || *extent >= kBlockRows))
+        blockDim = candidate;
+    }
+    std::function<void(OpBuilder &, unsigned)> outer = [&](OpBuilder &ob,
+                                                           unsigned p) {
+      if (p + 1 == plan.parallelDims.size()) {
+        vectorLoops(ob, std::nullopt, 1);
+        return;
+      }
+      unsigned d = plan.parallelDims[p];
+      Value start = c0;
+      if (blockDim && d == *blockDim) {
+        Value n = size(d);
+        Value rows = arith::ConstantIndexOp::create(ob, loc, kBlockRows);
+        Value end = arith::SubIOp::create(
+            ob, loc, n, arith::RemUIOp::create(ob, loc, n, rows));
+        scf::ForOp::create(ob, loc, c0, end, rows, ValueRange{},
+                           [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                             ivs[d] = iv;
+                             vectorLoops(nb, blockDim, kBlockRows);
+                             scf::YieldOp::create(nb, loc);
+                           });
+        start = end;
+      }
+      scf::ForOp::create(ob, loc, start, size(d), c1, ValueRange{},
+                         [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                           ivs[d] = iv;
+                           outer(nb, p + 1);
+                           scf::YieldOp::create(nb, loc);
+                         });
     };
     outer(b, 0);
   }
 
 private:
-  /// Loads the accumulator vector, runs the reduction loops carrying it,
-  /// and stores it back.
+  /// Loads the accumulator vectors of `rows` consecutive indices of the
+  /// blocked loop (one when `blockDim` is unset), runs the reduction loops
+  /// carrying them, and stores them back.
   void emitReductionStep(OpBuilder &b, Location loc, const ReductionPlan &plan,
                          SmallVector<Value> &ivs,
-                         function_ref<Value(unsigned)> size, Value mask) {
+                         function_ref<Value(unsigned)> size, Value mask,
+                         std::optional<unsigned> blockDim = std::nullopt,
+                         int64_t rows = 1) {
     const OperandAccess &out = accesses[op.getNumDpsInputs()];
     Type elementType = cast<MemRefType>(out.memref.getType()).getElementType();
-    SmallVector<Value> outIndices = indicesFor(b, loc, out, ivs);
-    Value acc = loadVector(b, loc, out.memref, outIndices, elementType, mask);
+    // Sets the blocked loop's index to row r of the block (no-op unblocked).
+    Value base = blockDim ? ivs[*blockDim] : Value();
+    auto atRow = [&](OpBuilder &rb, int64_t r) {
+      if (blockDim)
+        ivs[*blockDim] =
+            r == 0
+                ? base
+                : arith::AddIOp::create(
+                      rb, loc, base, arith::ConstantIndexOp::create(rb, loc, r))
+                      .getResult();
+    };
+    SmallVector<SmallVector<Value>> outIndices;
+    SmallVector<Value> accs;
+    for (int64_t r = 0; r < rows; ++r) {
+      atRow(b, r);
+      outIndices.push_back(indicesFor(b, loc, out, ivs));
+      accs.push_back(
+          loadVector(b, loc, out.memref, outIndices.back(), elementType, mask));
+    }
+    atRow(b, 0);
     Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
     Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
     auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
-    std::function<Value(OpBuilder &, unsigned, Value)> reduce =
-        [&](OpBuilder &rb, unsigned r, Value current) -> Value {
-      if (r == plan.reductionDims.size()) {
-        IRMapping mapping = emitBody(rb, loc, ivs, mask, current);
-        return yieldedVector(rb, loc, mapping, yield.getValues()[0]);
+    using Values = SmallVector<Value>;
+    std::function<Values(OpBuilder &, unsigned, ValueRange)> reduce =
+        [&](OpBuilder &rb, unsigned red, ValueRange current) -> Values {
+      if (red == plan.reductionDims.size()) {
+        Values next;
+        for (int64_t r = 0; r < rows; ++r) {
+          atRow(rb, r);
+          IRMapping mapping = emitBody(rb, loc, ivs, mask, current[r]);
+          next.push_back(yieldedVector(rb, loc, mapping, yield.getValues()[0]));
+        }
+        atRow(rb, 0);
+        return next;
       }
-      unsigned d = plan.reductionDims[r];
+      unsigned d = plan.reductionDims[red];
       Value start = c0;
-      if (plan.dotProduct && r + 1 == plan.reductionDims.size()) {
+      Values carried(current.begin(), current.end());
+      if (plan.dotProduct && red + 1 == plan.reductionDims.size()) {
         // Four reduction steps per dot-product instruction, then the
         // remainder one at a time.
         Value n = size(d);
@@ -566,59 +632,54 @@ private:
         Value end = arith::SubIOp::create(
             rb, loc, n, arith::RemUIOp::create(rb, loc, n, c4));
         auto quads = scf::ForOp::create(
-            rb, loc, c0, end, c4, ValueRange{current},
+            rb, loc, c0, end, c4, carried,
             [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
-              Value next = emitDotProductStep(nb, loc, plan, ivs, d, iv,
-                                              iterArgs[0], mask);
+              Values next = emitDotProductStep(nb, loc, plan, ivs, d, iv,
+                                               iterArgs, mask, atRow);
               scf::YieldOp::create(nb, loc, next);
             });
-        current = quads.getResult(0);
+        carried = quads.getResults();
         start = end;
       }
       auto loop = scf::ForOp::create(
-          rb, loc, start, size(d), c1, ValueRange{current},
+          rb, loc, start, size(d), c1, carried,
           [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
             ivs[d] = iv;
-            Value next = reduce(nb, r + 1, iterArgs[0]);
+            Values next = reduce(nb, red + 1, iterArgs);
             scf::YieldOp::create(nb, loc, next);
           });
-      return loop.getResult(0);
+      return loop.getResults();
     };
-    Value result = reduce(b, 0, acc);
-    if (!mask)
-      vector::StoreOp::create(b, loc, result, out.memref, outIndices);
-    else
-      vector::MaskedStoreOp::create(b, loc, out.memref, outIndices, mask,
-                                    result);
+    Values results = reduce(b, 0, accs);
+    for (int64_t r = 0; r < rows; ++r) {
+      if (!mask)
+        vector::StoreOp::create(b, loc, results[r], out.memref, outIndices[r]);
+      else
+        vector::MaskedStoreOp::create(b, loc, out.memref, outIndices[r], mask,
+                                      results[r]);
+    }
   }
 
-  /// acc + the products of four reduction steps from `k` in each lane,
-  /// with one u8 x s8 dot-product instruction (x86 `vpdpbusd`): the four
-  /// unsigned bytes x[.., k .. k+3] (one 32-bit load, broadcast) times the
-  /// signed bytes of four vector rows y[k + t, n ..], interleaved so that
-  /// lane j holds y[k .. k+3, n + j]. The instruction adds the four
-  /// products of each lane to it exactly, as the widened body would.
-  Value emitDotProductStep(OpBuilder &b, Location loc,
-                           const ReductionPlan &plan, SmallVector<Value> &ivs,
-                           unsigned d, Value k, Value acc, Value mask) {
+  /// accs[r] + the products of four reduction steps from `k` in each lane,
+  /// for each row r of the block, with one u8 x s8 dot-product instruction
+  /// (x86 `vpdpbusd`) per row: the four signed bytes of four vector rows
+  /// y[k + t, n ..], loaded and interleaved once so that lane j holds
+  /// y[k .. k+3, n + j], times each row's four unsigned bytes
+  /// x[.., k .. k+3] (one 32-bit load, broadcast). The instruction adds the
+  /// four products of each lane exactly, as the widened body would.
+  SmallVector<Value>
+  emitDotProductStep(OpBuilder &b, Location loc, const ReductionPlan &plan,
+                     SmallVector<Value> &ivs, unsigned d, Value k,
+                     ValueRange accs, Value mask,
+                     function_ref<void(OpBuilder &, int64_t)> atRow) {
     auto [x, y] = *plan.dotProduct;
     const OperandAccess &xa = accesses[x], &ya = accesses[y];
     Type i8 = b.getI8Type(), i32 = b.getI32Type();
-    ivs[d] = k;
-    Value quad = vector::LoadOp::create(b, loc, VectorType::get({4}, i8),
-                                        xa.memref, indicesFor(b, loc, xa, ivs));
-    Value word = vector::ExtractOp::create(
-        b, loc,
-        vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), quad),
-        ArrayRef<int64_t>{0});
-    Value xs = vector::BitCastOp::create(
-        b, loc, vectorOf(i8, 4 * lanes),
-        vector::BroadcastOp::create(b, loc, vectorOf(i32), word));
-    SmallVector<Value> rows;
+    SmallVector<Value> rowsOfY;
     for (int64_t t = 0; t < 4; ++t) {
       ivs[d] = arith::AddIOp::create(b, loc, k,
                                      arith::ConstantIndexOp::create(b, loc, t));
-      rows.push_back(
+      rowsOfY.push_back(
           loadVector(b, loc, ya.memref, indicesFor(b, loc, ya, ivs), i8, mask));
     }
     auto pairs = [&](Value p, Value q) -> Value {
@@ -630,9 +691,26 @@ private:
     SmallVector<int64_t> m;
     for (int64_t j = 0; j < lanes; ++j)
       m.append({2 * j, 2 * j + 1, 2 * lanes + 2 * j, 2 * lanes + 2 * j + 1});
-    Value ys = vector::ShuffleOp::create(b, loc, pairs(rows[0], rows[1]),
-                                         pairs(rows[2], rows[3]), m);
-    return DotU8S8Op::create(b, loc, acc, xs, ys);
+    Value ys = vector::ShuffleOp::create(b, loc, pairs(rowsOfY[0], rowsOfY[1]),
+                                         pairs(rowsOfY[2], rowsOfY[3]), m);
+    ivs[d] = k;
+    SmallVector<Value> next;
+    for (auto [r, acc] : llvm::enumerate(accs)) {
+      atRow(b, r);
+      Value quad =
+          vector::LoadOp::create(b, loc, VectorType::get({4}, i8), xa.memref,
+                                 indicesFor(b, loc, xa, ivs));
+      Value word = vector::ExtractOp::create(
+          b, loc,
+          vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), quad),
+          ArrayRef<int64_t>{0});
+      Value xs = vector::BitCastOp::create(
+          b, loc, vectorOf(i8, 4 * lanes),
+          vector::BroadcastOp::create(b, loc, vectorOf(i32), word));
+      next.push_back(DotU8S8Op::create(b, loc, acc, xs, ys));
+    }
+    atRow(b, 0);
+    return next;
   }
 
   linalg::GenericOp op;

@@ -206,7 +206,8 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     Option<"dotProduct", "dot-product", "bool", /*default=*/"false",
            "Compute u8 x s8 byte products four reduction steps at a time "
            "with the x86 VNNI dot-product instruction (vpdpbusd) of the "
-           "vector width">,
+           "vector width, 8 rows of the loop outside the vector loop per "
+           "weight vector when the weights do not depend on it">,
   ];
   let dependentDialects = ["::mlir::qnn::QNNDialect",
                            "::mlir::scf::SCFDialect",
