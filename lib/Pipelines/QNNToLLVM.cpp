@@ -87,8 +87,8 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
       target.features.empty() ? std::string("\"\"")
                               : "\"" + target.features + "\"",
       options.qdqRounding.getValue(),
-      target.u8s8DotProduct ? "qnn-legalize-u8s8," : "",
-      target.dotProductVectors ? "true" : "false");
+      target.dotProduct ? "qnn-legalize-u8s8," : "",
+      target.dotProduct ? "true" : "false");
   return parsePassPipeline(pipeline, pm);
 }
 

@@ -1048,8 +1048,16 @@ SmallVector<Value> windowResultDims(OpBuilder &b, Location loc, Value padded,
     }
     int i = d - 1;
     int64_t span = dilations[i] * (kernel[i] - 1) + 1;
-    Value rest = arith::SubIOp::create(
-        b, loc, size, arith::ConstantIndexOp::create(b, loc, span));
+    Value spanValue = arith::ConstantIndexOp::create(b, loc, span);
+    // The verifier checks static sizes; a dynamic one is checked here, so
+    // that a too small input cannot wrap the size around.
+    Value fits = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, size,
+                                       spanValue);
+    cf::AssertOp::create(
+        b, loc, fits,
+        "qnn: the (padded) input is smaller than the window in dimension " +
+            std::to_string(d));
+    Value rest = arith::SubIOp::create(b, loc, size, spanValue);
     Value steps = arith::DivUIOp::create(
         b, loc, rest, arith::ConstantIndexOp::create(b, loc, strides[i]));
     dynamicDims.push_back(arith::AddIOp::create(
@@ -1264,30 +1272,6 @@ struct ProductTerms {
   int64_t k = 0;
   std::optional<SmallVector<int64_t>> folded;
 };
-
-/// K * za * zw[c] - za * sum_r w[r, c] (+ bias[c]) for constant weights
-/// stored row-major with the output channel innermost (`numChannels`
-/// columns): the weight-only terms of the accumulator, per output channel.
-/// `zw` holds one zero point or one per channel; the K * za * zw term is
-/// only part of it when the activation sums (its partner) are computed.
-SmallVector<int64_t> foldWeightTerms(ArrayRef<int64_t> weights,
-                                     int64_t numChannels, int64_t k, int64_t za,
-                                     ArrayRef<int64_t> zw,
-                                     bool withActivationSums,
-                                     std::optional<ArrayRef<int64_t>> bias) {
-  SmallVector<int64_t> folded(numChannels, 0);
-  int64_t rows = static_cast<int64_t>(weights.size()) / numChannels;
-  for (int64_t c = 0; c < numChannels; ++c) {
-    int64_t colSum = 0;
-    for (int64_t r = 0; r < rows; ++r)
-      colSum += weights[r * numChannels + c];
-    int64_t zwc = zw[zw.size() == 1 ? 0 : c];
-    folded[c] = (withActivationSums ? k * za * zwc : 0) - za * colSum;
-    if (bias)
-      folded[c] += (*bias)[bias->size() == 1 ? 0 : c];
-  }
-  return folded;
-}
 
 /// What an accumulator's output stage needs per output channel (or per
 /// position): the weight zero points of the K * za * zw term, the real

@@ -95,3 +95,22 @@ func.func @grouped(%x: tensor<1x5x5x4x!a>, %w: tensor<1x1x2x6x!w>) -> tensor<1x5
   %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] groups(2) rounding(half_up) : tensor<1x5x5x4x!a>, tensor<1x1x2x6x!w> -> tensor<1x5x5x6x!o>
   return %y : tensor<1x5x5x6x!o>
 }
+
+// -----
+
+// Dynamic N, H and W: the result's H and W are computed from the padded
+// input, after a run-time check that it is not smaller than the window
+// (which would otherwise wrap the size around).
+// CHECK-LABEL: func.func @conv_dynamic
+// CHECK: %[[H:.*]] = tensor.dim %{{.*}}, %c1
+// CHECK: %[[FITS:.*]] = arith.cmpi uge, %[[H]], %c3
+// CHECK: cf.assert %[[FITS]], "qnn: the (padded) input is smaller than the window in dimension 1"
+// CHECK: arith.addi %[[H]], %c-2
+// CHECK: cf.assert %{{.*}}, "qnn: the (padded) input is smaller than the window in dimension 2"
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.1:5>
+func.func @conv_dynamic(%x: tensor<?x?x?x2x!a>, %w: tensor<3x3x2x4x!w>) -> tensor<?x?x?x4x!o> {
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [1, 1, 1, 1] : tensor<?x?x?x2x!a>, tensor<3x3x2x4x!w> -> tensor<?x?x?x4x!o>
+  return %y : tensor<?x?x?x4x!o>
+}

@@ -138,3 +138,22 @@ func.func @zero_point_into_conv_bias(%x: tensor<1x3x3x2x!qx>) -> (tensor<1x3x3x2
   %z = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 1, 0, 0] : tensor<1x3x3x2x!qx>, tensor<1x1x2x2x!qw> -> tensor<1x3x4x2x!qo>
   return %y, %z : tensor<1x3x3x2x!qo>, tensor<1x3x4x2x!qo>
 }
+
+// -----
+
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qb = !quant.uniform<i32:f32, 5.0e-4>
+!qo = !quant.uniform<u8:f32, 0.2:3>
+
+// Not folded when a folded bias would leave i32: 2147480000 - 128 * (-100)
+// = 2147492800 > 2^31 - 1. The activations keep their zero point.
+// CHECK-LABEL: func.func @zero_point_bias_overflow
+// CHECK-NOT: qnn.storage_cast
+// CHECK: qnn.matmul %{{.*}}, %{{.*}}, %{{.*}} : tensor<4x100x!quant.uniform<u8:f32, 5.000000e-02:128>>
+func.func @zero_point_bias_overflow(%a: tensor<4x100x!qa>) -> tensor<4x1x!qo> {
+  %w = qnn.constant dense<-1> : tensor<100x1xsi8> -> tensor<100x1x!qw>
+  %b = qnn.constant dense<2147480000> : tensor<1xsi32> -> tensor<1x!qb>
+  %y = qnn.matmul %a, %w, %b : tensor<4x100x!qa>, tensor<100x1x!qw>, tensor<1x!qb> -> tensor<4x1x!qo>
+  return %y : tensor<4x1x!qo>
+}

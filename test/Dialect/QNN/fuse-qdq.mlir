@@ -420,3 +420,33 @@ func.func @island_matmul_bias_add(%qa: tensor<4x16x!qa>, %qw: tensor<16x2x!qw>, 
   %q = quant.qcast %r : tensor<4x2xf32> to tensor<4x2x!qo>
   return %q : tensor<4x2x!qo>
 }
+
+// -----
+
+!qx = !quant.uniform<u8:f32, 0.05:128>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qo = !quant.uniform<u8:f32:3, {0.1:5, 0.1:5, 0.1:5}>
+!qa = !quant.uniform<u8:f32, 0.05:128>
+!q32 = !quant.uniform<i32:f32, 0.2:3>
+
+// Islands whose qnn op would not verify (a per-axis result; a 32-bit add
+// result) stay float code, and the pass succeeds: nothing is built before
+// the check.
+// CHECK-LABEL: func.func @negative_island_unverifiable
+// CHECK: linalg.depthwise_conv_2d_nhwc_hwc
+// CHECK: arith.addf
+// CHECK-NOT: qnn.conv2d
+// CHECK-NOT: qnn.add
+func.func @negative_island_unverifiable(%qx: tensor<1x3x3x3x!qx>, %qw: tensor<1x1x3x!qw>, %qa: tensor<4x!qa>) -> (tensor<1x3x3x3x!qo>, tensor<4x!q32>) {
+  %x = quant.dcast %qx : tensor<1x3x3x3x!qx> to tensor<1x3x3x3xf32>
+  %w = quant.dcast %qw : tensor<1x1x3x!qw> to tensor<1x1x3xf32>
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x3x3x3xf32>
+  %z = linalg.fill ins(%zero : f32) outs(%e : tensor<1x3x3x3xf32>) -> tensor<1x3x3x3xf32>
+  %y = linalg.depthwise_conv_2d_nhwc_hwc {strides = dense<1> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x3x3x3xf32>, tensor<1x1x3xf32>) outs(%z : tensor<1x3x3x3xf32>) -> tensor<1x3x3x3xf32>
+  %q = quant.qcast %y : tensor<1x3x3x3xf32> to tensor<1x3x3x3x!qo>
+  %a = quant.dcast %qa : tensor<4x!qa> to tensor<4xf32>
+  %s = arith.addf %a, %a : tensor<4xf32>
+  %qs = quant.qcast %s : tensor<4xf32> to tensor<4x!q32>
+  return %q, %qs : tensor<1x3x3x3x!qo>, tensor<4x!q32>
+}

@@ -1441,3 +1441,52 @@ func.func @negative_dot_bytes(%acc: vector<4xi32>, %a: vector<8xi8>) -> vector<4
   %r = qnn.dot_u8s8 %acc, %a, %a : vector<8xi8>, vector<8xi8> -> vector<4xi32>
   return %r : vector<4xi32>
 }
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!w = !quant.uniform<i8:f32, 0.01>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_conv_dynamic_f(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x?x!o> {
+  // expected-error @+1 {{'qnn.conv2d' op result must have the input's N and the filter's F (2) channels, got 'tensor<1x6x6x?x!quant.uniform<u8:f32, 2.000000e-01:3>>'}}
+  %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x?x!o>
+  return %y : tensor<1x6x6x?x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_dynamic_result(%x: tensor<1x5x5x2x!a>) -> tensor<1x?x5x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op count_include_pad(false) with padding needs static H and W: the border windows' divisors are compile-time constants}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [1, 1, 1, 1] count_include_pad(false) : tensor<1x5x5x2x!a> -> tensor<1x?x5x2x!a>
+  return %y : tensor<1x?x5x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:10>
+func.func @negative_avg_pool_window(%x: tensor<1x2x5x2x!a>) -> tensor<1x1x3x2x!a> {
+  // expected-error @+1 {{'qnn.avg_pool2d' op window larger than the padded input in dimension 1}}
+  %y = qnn.avg_pool2d %x kernel [3, 3] strides [1, 1] padding [0, 0, 0, 0] : tensor<1x2x5x2x!a> -> tensor<1x1x3x2x!a>
+  return %y : tensor<1x1x3x2x!a>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_add_dynamic_broadcast(%a: tensor<?x!a>, %b: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.add' op dimension 0 of 'tensor<?x!quant.uniform<u8:f32, 5.000000e-02:128>>' is dynamic where the result's is 4: dynamic sizes are not broadcast}}
+  %y = qnn.add %a, %b : tensor<?x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %y : tensor<4x!o>
+}
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.2:3>
+func.func @negative_mul_dynamic_result(%a: tensor<1x!a>, %b: tensor<1x!a>) -> tensor<?x!o> {
+  // expected-error @+1 {{'qnn.mul' op result dimension 0 of size ? is not any operand's}}
+  %y = qnn.mul %a, %b : tensor<1x!a>, tensor<1x!a> -> tensor<?x!o>
+  return %y : tensor<?x!o>
+}

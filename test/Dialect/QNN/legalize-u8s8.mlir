@@ -35,3 +35,19 @@ func.func @conv_narrow_and_u8(%x: tensor<1x4x4x2x!qx>, %u: tensor<1x4x4x2x!qu>, 
   %z = qnn.conv2d %u, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x4x4x2x!qu>, tensor<1x1x2x2x!qw> -> tensor<1x4x4x2x!qo>
   return %y, %z : tensor<1x4x4x2x!qo>, tensor<1x4x4x2x!qo>
 }
+
+// -----
+
+!qa = !quant.uniform<i8:f32, 0.05>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qo = !quant.uniform<i8:f32, 0.2>
+
+// Not shifted when the u8 range would break the accumulator bound: K =
+// 70000 products of up to 128 x 128 fit in i32, of up to 255 x 128 not.
+// CHECK-LABEL: func.func @long_k
+// CHECK-NOT: qnn.requantize
+// CHECK: qnn.matmul %{{.*}}, %{{.*}} : tensor<1x70000x!quant.uniform<i8:f32, 5.000000e-02>>
+func.func @long_k(%a: tensor<1x70000x!qa>, %w: tensor<70000x1x!qw>) -> tensor<1x1x!qo> {
+  %y = qnn.matmul %a, %w : tensor<1x70000x!qa>, tensor<70000x1x!qw> -> tensor<1x1x!qo>
+  return %y : tensor<1x1x!qo>
+}

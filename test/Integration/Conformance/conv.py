@@ -70,7 +70,7 @@ def make_configs(rng, count):
             sws=rng.uniform(0.0005, 0.05, f), zws=zws,
             so=float(rng.uniform(0.01, 2.0)), o_st=o_st,
             zo=int(rng.integers(olo, ohi + 1)), olo=olo, ohi=ohi,
-            bias=(i // 3) % 2 == 1, constant=i % 5 == 2, relu=i % 7 in (1, 4)))
+            bias=(i // 3) % 2 == 1, constant=i % 5 == 2, relu=i % 7 in (1, 4), dynamic=i % 6 == 5))
     return configs
 
 
@@ -84,9 +84,12 @@ def dense_literal(values):
 
 def mlir_function(name, c, mode, W=None):
     """The conv of config `c`; with `W`, the filter is a qnn.constant."""
-    xs = shape(c["n"], c["h"], c["w"], c["c"])
+    # Some configurations leave N, H and W to run time (the sizes come from
+    # the memref descriptors).
+    dyn = c["dynamic"]
+    xs = shape(*(["?"] * 3 if dyn else [c["n"], c["h"], c["w"]]), c["c"])
     ws = shape(c["kh"], c["kw"], c["cg"], c["f"])
-    ys = shape(c["n"], c["oh"], c["ow"], c["f"])
+    ys = shape(*(["?"] * 3 if dyn else [c["n"], c["oh"], c["ow"]]), c["f"])
     at = "!quant.uniform<%s:f32, %s:%d>" % (c["a_st"], fmt(c["sa"]), c["za"])
     chans = ", ".join("%s:%d" % (fmt(s), z) for s, z in zip(c["sws"], c["zws"]))
     wt = "!quant.uniform<i8:f32:3, {%s}>" % chans

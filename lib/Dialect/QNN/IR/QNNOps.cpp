@@ -26,6 +26,11 @@ using namespace mlir::qnn;
 
 static InFlightDiagnostic silentError() { return InFlightDiagnostic(); }
 
+/// Two sizes that can be equal: equal, or one of them dynamic.
+static bool compatibleSize(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
 /// Validates the quantized type of an operand or result; diagnostics name
 /// the role ("operand", "result") so the user knows which type is wrong.
 static FailureOr<QuantParams> verifyQuantized(Operation *op, Type type,
@@ -705,18 +710,11 @@ LogicalResult MaxPool2dOp::verify() {
       return emitOpError("padding must be non-negative and smaller than the "
                          "kernel");
   }
-  auto compatible = [](int64_t a, int64_t b) {
-    return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
-  };
-  if (!compatible(inType.getDimSize(0), outType.getDimSize(0)) ||
-      !compatible(inType.getDimSize(3), outType.getDimSize(3)))
+  if (!compatibleSize(inType.getDimSize(0), outType.getDimSize(0)) ||
+      !compatibleSize(inType.getDimSize(3), outType.getDimSize(3)))
     return emitOpError("N and C of the result must be the operand's");
   return verifyWindowSizes([&]() { return emitOpError(); }, inType, outType, k,
                            st, dil, pad);
-}
-
-static bool compatibleSize(int64_t a, int64_t b) {
-  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
 }
 
 //===----------------------------------------------------------------------===//
@@ -757,7 +755,8 @@ LogicalResult AvgPool2dOp::verify() {
     return emitOpError("N and C of the result must be the operand's");
   bool padded = llvm::any_of(pad, [](int64_t p) { return p != 0; });
   if (!divisor && !getCountIncludePad() && padded &&
-      (inType.isDynamicDim(1) || inType.isDynamicDim(2)))
+      (inType.isDynamicDim(1) || inType.isDynamicDim(2) ||
+       outType.isDynamicDim(1) || outType.isDynamicDim(2)))
     return emitOpError("count_include_pad(false) with padding needs static "
                        "H and W: the border windows' divisors are compile-time "
                        "constants");
@@ -1033,7 +1032,7 @@ LogicalResult mlir::qnn::verifyConv2dTypes(
     return failure();
   }
   if (!compatibleSize(inType.getDimSize(0), outType.getDimSize(0)) ||
-      !compatibleSize(fs[3], outType.getDimSize(3))) {
+      outType.getDimSize(3) != fs[3]) {
     emitError() << "result must have the input's N and the filter's F ("
                 << fs[3] << ") channels, got " << outType;
     return failure();
@@ -1100,7 +1099,7 @@ static FailureOr<std::array<QuantParams, 3>> verifyBinary(Operation *op) {
   }
   for (int64_t d = 0; d < rank; ++d) {
     int64_t want = outType.getDimSize(d);
-    bool stretched = false;
+    bool provided = false;
     for (RankedTensorType t : {lhsType, rhsType}) {
       int64_t i = d - (rank - t.getRank());
       if (i < 0)
@@ -1108,16 +1107,25 @@ static FailureOr<std::array<QuantParams, 3>> verifyBinary(Operation *op) {
       int64_t size = t.getDimSize(i);
       if (size == 1 && want != 1)
         continue;
+      // A dynamic size is never stretched, so it must be the result's.
+      if (ShapedType::isDynamic(size) && !ShapedType::isDynamic(want)) {
+        op->emitOpError() << "dimension " << i << " of " << t
+                          << " is dynamic where the result's is " << want
+                          << ": dynamic sizes are not broadcast";
+        return failure();
+      }
       if (!compatibleSize(size, want)) {
         op->emitOpError() << "operand shapes of " << lhsType << " and "
                           << rhsType << " do not broadcast to the result's "
                           << outType;
         return failure();
       }
-      stretched = true;
+      provided = true;
     }
-    if (!stretched && want != 1) {
-      op->emitOpError() << "result dimension " << d << " of size " << want
+    if (!provided && want != 1) {
+      op->emitOpError() << "result dimension " << d << " of size "
+                        << (ShapedType::isDynamic(want) ? std::string("?")
+                                                        : std::to_string(want))
                         << " is not any operand's";
       return failure();
     }

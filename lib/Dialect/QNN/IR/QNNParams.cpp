@@ -197,3 +197,22 @@ mlir::qnn::getConstantStorage(Value value, bool isSigned) {
     values.resize(dense.getNumElements(), values.front());
   return values;
 }
+
+SmallVector<int64_t>
+mlir::qnn::foldWeightTerms(ArrayRef<int64_t> weights, int64_t numChannels,
+                           int64_t k, int64_t za, ArrayRef<int64_t> zw,
+                           bool withActivationSums,
+                           std::optional<ArrayRef<int64_t>> bias) {
+  SmallVector<int64_t> folded(numChannels, 0);
+  int64_t rows = static_cast<int64_t>(weights.size()) / numChannels;
+  for (int64_t c = 0; c < numChannels; ++c) {
+    int64_t colSum = 0;
+    for (int64_t r = 0; r < rows; ++r)
+      colSum += weights[r * numChannels + c];
+    int64_t zwc = zw[zw.size() == 1 ? 0 : c];
+    folded[c] = (withActivationSums ? k * za * zwc : 0) - za * colSum;
+    if (bias)
+      folded[c] += (*bias)[bias->size() == 1 ? 0 : c];
+  }
+  return folded;
+}

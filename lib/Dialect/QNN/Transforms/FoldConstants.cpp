@@ -110,16 +110,18 @@ template <typename OpT> struct FoldZeroPointIntoBias : OpRewritePattern<OpT> {
         return failure();
     }
     int64_t za = ap->channels[0].zeroPoint;
-    int64_t rows = static_cast<int64_t>(weightValues->size()) / n;
+    int64_t k = static_cast<int64_t>(weightValues->size()) / n;
+    SmallVector<int64_t> zw =
+        llvm::map_to_vector(wp->channels, [](const qmath::ChannelParams &c) {
+          return c.zeroPoint;
+        });
+    SmallVector<int64_t> values = foldWeightTerms(
+        *weightValues, n, k, za, zw,
+        /*withActivationSums=*/true,
+        biasValues ? std::optional<ArrayRef<int64_t>>(*biasValues)
+                   : std::nullopt);
     SmallVector<int32_t> folded;
-    for (int64_t c = 0; c < n; ++c) {
-      int64_t zw = wp->channels[wp->isPerAxis() ? c : 0].zeroPoint;
-      int64_t sum = 0;
-      for (int64_t r = 0; r < rows; ++r)
-        sum += (*weightValues)[r * n + c] - zw;
-      int64_t b =
-          biasValues ? (*biasValues)[biasValues->size() == 1 ? 0 : c] : 0;
-      int64_t value = b - za * sum;
+    for (int64_t value : values) {
       if (value < std::numeric_limits<int32_t>::min() ||
           value > std::numeric_limits<int32_t>::max())
         return failure();

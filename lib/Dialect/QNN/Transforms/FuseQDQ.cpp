@@ -118,12 +118,22 @@ Value peelClamps(Value v, FloatClamp &clamp) {
   return v;
 }
 
-/// Whether a freshly built op verifies, without reporting why not: the
-/// island then stays float code.
-bool verifiesSilently(Operation *op) {
-  ScopedDiagnosticHandler silence(op->getContext(),
+/// Builds an `OpT` outside the IR and inserts it at the rewriter's point
+/// only if it verifies (silently); otherwise destroys it and returns null,
+/// so that a failed match leaves the IR untouched and the island stays
+/// float code.
+template <typename OpT, typename... Args>
+OpT createIfValid(PatternRewriter &rewriter, Location loc, Args &&...args) {
+  OpBuilder detached(rewriter.getContext());
+  OpT op = OpT::create(detached, loc, std::forward<Args>(args)...);
+  ScopedDiagnosticHandler silence(rewriter.getContext(),
                                   [](Diagnostic &) { return success(); });
-  return succeeded(mlir::verify(op));
+  if (failed(mlir::verify(op))) {
+    op->destroy();
+    return {};
+  }
+  rewriter.insert(op);
+  return op;
 }
 
 /// Wraps `result` in the qnn.clamp of `clamp`, if it has a bound.
@@ -302,31 +312,38 @@ SmallVector<int64_t> i64Values(DenseIntElementsAttr attr) {
 /// A depthwise filter KH x KW x C (quantized per tensor or along C) as the
 /// HWCF filter KH x KW x 1 x C of qnn.conv2d with groups = C: an
 /// expand_shape of the storage, the per-axis axis moving from 2 to 3.
-Value depthwiseAsHWCF(PatternRewriter &rewriter, Location loc, Value w) {
-  auto type = cast<RankedTensorType>(w.getType());
+RankedTensorType depthwiseFilterType(RankedTensorType type) {
   if (!type.hasStaticShape() || type.getRank() != 3)
     return {};
   ArrayRef<int64_t> s = type.getShape();
   SmallVector<int64_t> shape{s[0], s[1], 1, s[2]};
-  SmallVector<ReassociationIndices> re{{0}, {1}, {2, 3}};
   Type element = type.getElementType();
   if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
     if (perAxis.getQuantizedDimension() != 2)
       return {};
-    Type storage = perAxis.getStorageType();
-    Value raw = StorageCastOp::create(rewriter, loc,
-                                      RankedTensorType::get(s, storage), w);
-    Value expanded = tensor::ExpandShapeOp::create(
-        rewriter, loc, RankedTensorType::get(shape, storage), raw, re);
-    auto moved = quant::UniformQuantizedPerAxisType::get(
-        perAxis.getFlags(), storage, perAxis.getExpressedType(),
-        perAxis.getScales(), perAxis.getZeroPoints(), 3,
-        perAxis.getStorageTypeMin(), perAxis.getStorageTypeMax());
-    return StorageCastOp::create(rewriter, loc,
-                                 RankedTensorType::get(shape, moved), expanded);
+    element = quant::UniformQuantizedPerAxisType::get(
+        perAxis.getFlags(), perAxis.getStorageType(),
+        perAxis.getExpressedType(), perAxis.getScales(),
+        perAxis.getZeroPoints(), 3, perAxis.getStorageTypeMin(),
+        perAxis.getStorageTypeMax());
   }
-  return tensor::ExpandShapeOp::create(
-      rewriter, loc, RankedTensorType::get(shape, element), w, re);
+  return RankedTensorType::get(shape, element);
+}
+
+/// Builds `w` in the type depthwiseFilterType gave.
+Value depthwiseAsHWCF(PatternRewriter &rewriter, Location loc, Value w,
+                      RankedTensorType hwcf) {
+  SmallVector<ReassociationIndices> re{{0}, {1}, {2, 3}};
+  auto perAxis =
+      dyn_cast<quant::UniformQuantizedPerAxisType>(hwcf.getElementType());
+  if (!perAxis)
+    return tensor::ExpandShapeOp::create(rewriter, loc, hwcf, w, re);
+  Type storage = perAxis.getStorageType();
+  auto type = cast<RankedTensorType>(w.getType());
+  Value raw = StorageCastOp::create(rewriter, loc, type.clone(storage), w);
+  Value expanded = tensor::ExpandShapeOp::create(rewriter, loc,
+                                                 hwcf.clone(storage), raw, re);
+  return StorageCastOp::create(rewriter, loc, hwcf, expanded);
 }
 
 /// quantize([clamp](linalg.conv_2d_nhwc_hwcf / depthwise_conv_2d_nhwc_hwc(
@@ -375,19 +392,27 @@ struct FuseConvIsland : QDQIslandPattern {
     }
     Location loc = op->getLoc();
     int64_t groups = 1;
+    // Everything is checked before any IR is built: a failed match must
+    // leave the island as it is.
+    Type filterType = w.getType();
+    RankedTensorType hwcf;
     if (depthwise) {
-      groups = cast<RankedTensorType>(w.getType()).getDimSize(2);
-      w = depthwiseAsHWCF(rewriter, loc, w);
-      if (!w)
+      auto type = cast<RankedTensorType>(w.getType());
+      groups = type.getDimSize(2);
+      hwcf = depthwiseFilterType(type);
+      if (!hwcf)
         return rewriter.notifyMatchFailure(op, "unsupported depthwise filter");
+      filterType = hwcf;
     }
     Type resultType = op->getResult(0).getType();
     SmallVector<int64_t> st = i64Values(strides), dil = i64Values(dilations);
     auto silent = []() { return InFlightDiagnostic(); };
-    if (failed(verifyConv2dTypes(silent, input->first.getType(), w.getType(),
+    if (failed(verifyConv2dTypes(silent, input->first.getType(), filterType,
                                  bias ? bias.getType() : Type(), resultType, st,
                                  dil, input->second, groups, rounding)))
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.conv2d");
+    if (depthwise)
+      w = depthwiseAsHWCF(rewriter, loc, w, hwcf);
     Value result =
         Conv2dOp::create(rewriter, loc, resultType, input->first, w, bias, st,
                          dil, input->second, groups, rounding,
@@ -416,15 +441,13 @@ struct FuseBinaryIsland : QDQIslandPattern {
     Type resultType = op->getResult(0).getType();
     Operation *fused;
     if (isa<arith::AddFOp>(producer))
-      fused = AddOp::create(rewriter, loc, resultType, a, b, rounding,
-                            /*min=*/nullptr, /*max=*/nullptr);
+      fused = createIfValid<AddOp>(rewriter, loc, resultType, a, b, rounding,
+                                   /*min=*/nullptr, /*max=*/nullptr);
     else
-      fused = MulOp::create(rewriter, loc, resultType, a, b, rounding,
-                            /*min=*/nullptr, /*max=*/nullptr);
-    if (!verifiesSilently(fused)) {
-      rewriter.eraseOp(fused);
+      fused = createIfValid<MulOp>(rewriter, loc, resultType, a, b, rounding,
+                                   /*min=*/nullptr, /*max=*/nullptr);
+    if (!fused)
       return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
-    }
     rewriter.replaceOp(op,
                        applyClamp(rewriter, loc, fused->getResult(0), clamp));
     return success();
@@ -465,14 +488,12 @@ struct FuseMaxPoolIsland : QDQIslandPattern {
     auto outType = cast<RankedTensorType>(op->getResult(0).getType());
     auto pooledType =
         RankedTensorType::get(outType.getShape(), inType.getElementType());
-    auto pooled =
-        MaxPool2dOp::create(rewriter, loc, pooledType, input->first,
-                            window.getShape(), i64Values(pool.getStrides()),
-                            i64Values(pool.getDilations()), input->second);
-    if (!verifiesSilently(pooled)) {
-      rewriter.eraseOp(pooled);
+    auto pooled = createIfValid<MaxPool2dOp>(
+        rewriter, loc, pooledType, input->first, window.getShape(),
+        i64Values(pool.getStrides()), i64Values(pool.getDilations()),
+        input->second);
+    if (!pooled)
       return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
-    }
     Value result = pooled;
     if (pooledType != outType)
       result = RequantizeOp::create(rewriter, loc, outType, result,
@@ -516,15 +537,13 @@ struct FuseAvgPoolIsland : QDQIslandPattern {
     ArrayRef<int64_t> k = window.getShape();
     auto divisorAttr =
         d == k[0] * k[1] ? IntegerAttr() : rewriter.getI64IntegerAttr(d);
-    auto pooled = AvgPool2dOp::create(
+    auto pooled = createIfValid<AvgPool2dOp>(
         rewriter, loc, op->getResult(0).getType(), input->first, k,
         i64Values(pool.getStrides()), input->second,
         /*count_include_pad=*/true, divisorAttr, rounding, /*min=*/nullptr,
         /*max=*/nullptr);
-    if (!verifiesSilently(pooled)) {
-      rewriter.eraseOp(pooled);
+    if (!pooled)
       return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
-    }
     rewriter.replaceOp(op, applyClamp(rewriter, loc, pooled, clamp));
     return success();
   }

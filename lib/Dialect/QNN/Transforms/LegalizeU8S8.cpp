@@ -12,6 +12,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "quant/Dialect/QNN/IR/QNNOps.h"
+#include "quant/Dialect/QNN/IR/QNNParams.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNLEGALIZEU8S8
@@ -23,22 +24,23 @@ using namespace mlir::qnn;
 
 namespace {
 
-/// The per-tensor signed 8-bit quantized type of `v`'s elements, if any.
-quant::UniformQuantizedType signedByteType(Value v) {
-  auto type = dyn_cast<RankedTensorType>(v.getType());
-  auto q = type ? dyn_cast<quant::UniformQuantizedType>(type.getElementType())
-                : quant::UniformQuantizedType();
-  if (!q || !q.isSigned() || q.getStorageTypeIntegralWidth() != 8)
-    return {};
-  return q;
+/// Whether the op would verify with the activations of type `a`: the
+/// shift widens their range to [0, 255], which the accumulator bound must
+/// still allow (a very long K can exceed it).
+bool verifiesWith(MatmulOp op, Type a) {
+  auto silent = []() { return InFlightDiagnostic(); };
+  return succeeded(
+      verifyMatmulTypes(silent, a, op.getRhs().getType(),
+                        op.getBias() ? op.getBias().getType() : Type(),
+                        op.getType(), op.getRounding()));
 }
-
-/// Signed 8-bit weights, per tensor or per axis.
-bool hasSignedByteWeights(Value w) {
-  auto type = dyn_cast<RankedTensorType>(w.getType());
-  auto q = type ? dyn_cast<quant::QuantizedType>(type.getElementType())
-                : quant::QuantizedType();
-  return q && q.isSigned() && q.getStorageTypeIntegralWidth() == 8;
+bool verifiesWith(Conv2dOp op, Type a) {
+  auto silent = []() { return InFlightDiagnostic(); };
+  return succeeded(
+      verifyConv2dTypes(silent, a, op.getFilter().getType(),
+                        op.getBias() ? op.getBias().getType() : Type(),
+                        op.getType(), op.getStrides(), op.getDilations(),
+                        op.getPadding(), op.getGroups(), op.getRounding()));
 }
 
 template <typename OpT> struct ShiftActivations : OpRewritePattern<OpT> {
@@ -46,16 +48,23 @@ template <typename OpT> struct ShiftActivations : OpRewritePattern<OpT> {
 
   LogicalResult matchAndRewrite(OpT op,
                                 PatternRewriter &rewriter) const override {
+    auto silent = []() { return InFlightDiagnostic(); };
     Value a = op->getOperand(0), w = op->getOperand(1);
-    quant::UniformQuantizedType q = signedByteType(a);
-    if (!q || !hasSignedByteWeights(w))
+    auto aType = cast<RankedTensorType>(a.getType());
+    FailureOr<QuantParams> ap = getQuantParamsOf(aType, silent);
+    FailureOr<QuantParams> wp = getQuantParamsOf(w.getType(), silent);
+    // Signed bytes on both sides, activations per tensor.
+    if (failed(ap) || failed(wp) || !ap->isSigned || ap->storageWidth != 8 ||
+        ap->isPerAxis() || !wp->isSigned || wp->storageWidth != 8)
       return failure();
-    MLIRContext *ctx = rewriter.getContext();
+    auto q = cast<quant::UniformQuantizedType>(aType.getElementType());
     auto shifted = quant::UniformQuantizedType::get(
-        /*flags=*/0, IntegerType::get(ctx, 8), q.getExpressedType(),
-        q.getScale(), q.getZeroPoint() + 128, q.getStorageTypeMin() + 128,
+        /*flags=*/0, q.getStorageType(), q.getExpressedType(), q.getScale(),
+        q.getZeroPoint() + 128, q.getStorageTypeMin() + 128,
         q.getStorageTypeMax() + 128);
-    auto type = cast<RankedTensorType>(a.getType()).clone(shifted);
+    RankedTensorType type = aType.clone(shifted);
+    if (!verifiesWith(op, type))
+      return failure();
     Value u8 = RequantizeOp::create(rewriter, op.getLoc(), type, a,
                                     RoundingMode::half_up);
     rewriter.modifyOpInPlace(op, [&] { op->setOperand(0, u8); });

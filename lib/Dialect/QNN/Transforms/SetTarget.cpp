@@ -76,10 +76,9 @@ TargetInfo mlir::qnn::resolveTarget(StringRef cpu, StringRef features,
   info.vectorWidth = vectorWidth;
   if (vectorWidth == 0)
     info.vectorWidth = has("+avx512f") ? 512 : has("+avx") ? 256 : 128;
-  info.u8s8DotProduct = has("+avx512vnni") || has("+avxvnni");
   bool vnni512 = has("+avx512vnni");
   bool vnni256 = has("+avxvnni") || (vnni512 && has("+avx512vl"));
-  info.dotProductVectors =
+  info.dotProduct =
       info.vectorWidth == 512
           ? vnni512
           : (info.vectorWidth == 256 || info.vectorWidth == 128) && vnni256;

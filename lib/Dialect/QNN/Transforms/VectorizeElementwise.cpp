@@ -744,7 +744,8 @@ struct QNNVectorizeElementwisePass
         FailureOr<ReductionPlan> plan = analyzeReduction(op);
         if (failed(plan))
           continue; // left for convert-linalg-to-loops
-        if (dotProduct)
+        // The instruction exists for 4, 8 and 16 i32 lanes.
+        if (dotProduct && (lanes == 4 || lanes == 8 || lanes == 16))
           analyzeDotProduct(op, *plan);
         OpBuilder b(op);
         Vectorizer(op, plan->accesses, lanes, littleEndian)

@@ -90,6 +90,17 @@ LogicalResult verifyConv2dTypes(EmitErrorFn emitError, Type input, Type filter,
 std::optional<SmallVector<int64_t>> getConstantStorage(Value value,
                                                        bool isSigned);
 
+/// K * za * zw[c] - za * sum_r w[r, c] (+ bias[c]) for constant weights
+/// stored row-major with the output channel innermost (`numChannels`
+/// columns): the weight-only terms of the accumulator, per output channel.
+/// `zw` holds one zero point or one per channel; the K * za * zw term is
+/// only part of it when the activation sums (its partner) are computed.
+SmallVector<int64_t> foldWeightTerms(ArrayRef<int64_t> weights,
+                                     int64_t numChannels, int64_t k, int64_t za,
+                                     ArrayRef<int64_t> zw,
+                                     bool withActivationSums,
+                                     std::optional<ArrayRef<int64_t>> bias);
+
 /// The storage bounds of qnn.clamp per channel: min and max quantized with
 /// each channel's parameters (PyTorch flavour), or qmin / qmax when absent.
 SmallVector<std::pair<int64_t, int64_t>> clampBounds(const QuantParams &params,

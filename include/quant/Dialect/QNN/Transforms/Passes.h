@@ -38,13 +38,11 @@ struct TargetInfo {
   std::string cpu;
   std::string features; // comma separated, "+feat" / "-feat"
   unsigned vectorWidth; // bits
-  /// Whether the features in effect include a u8 x s8 dot product (x86
-  /// AVX512-VNNI or AVX-VNNI), for which qnn-legalize-u8s8 runs.
-  bool u8s8DotProduct = false;
-  /// Whether the target's dot product takes vectors of `vectorWidth` bits
-  /// (512: AVX512-VNNI; 256 and 128: AVX-VNNI, or AVX512-VNNI with VL), so
-  /// that the vectorizer can use it.
-  bool dotProductVectors = false;
+  /// Whether the target has a u8 x s8 dot product for vectors of
+  /// `vectorWidth` bits (512: AVX512-VNNI; 256 and 128: AVX-VNNI, or
+  /// AVX512-VNNI with VL): then qnn-legalize-u8s8 runs and the vectorizer
+  /// uses it.
+  bool dotProduct = false;
 };
 
 /// Resolves an empty CPU to the host, empty features to the CPU's own, and
