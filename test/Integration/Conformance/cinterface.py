@@ -102,3 +102,26 @@ def count_mismatches(label, got, want, accumulator=None):
         print("MISMATCH %s at %s:%s expected %d got %d"
               % (label, list(at), acc, want[at], got[at]))
     return len(bad)
+
+
+def exact_torch_engines(torch):
+    """PyTorch's quantized engines whose products are exact on this host.
+
+    qnnpack widens to 16 bits and is exact everywhere. onednn's int8
+    kernels are exact with a u8 x s8 dot product (VNNI, AMX); on AVX2
+    without one they use vpmaddubsw, whose 16-bit pair sums saturate, so
+    that engine is no oracle there.
+    """
+    flags = set()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    flags.update(line.split(":", 1)[1].split())
+                    break
+    except OSError:
+        pass
+    exact = ["qnnpack"]
+    if flags & {"avx512_vnni", "avx_vnni", "amx_int8"}:
+        exact.append("onednn")
+    return [e for e in exact if e in torch.backends.quantized.supported_engines]

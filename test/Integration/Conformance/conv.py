@@ -23,7 +23,7 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference as ref  # noqa: E402
 from cinterface import (argument_parser, build, call,  # noqa: E402
-                        count_mismatches, fmt)
+                        count_mismatches, exact_torch_engines, fmt)
 
 F32 = np.float32
 MODES = ref.MODES
@@ -193,8 +193,7 @@ def main():
 
     try:
         import torch
-        engines = [e for e in ("qnnpack", "onednn")
-                   if e in torch.backends.quantized.supported_engines]
+        engines = exact_torch_engines(torch)
     except ImportError:
         torch, engines = None, []
 

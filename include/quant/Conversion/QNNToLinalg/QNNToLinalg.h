@@ -23,7 +23,17 @@ public:
   QNNTypeConverter();
 };
 
-/// Patterns lowering qnn ops, plus the structural patterns that retype
+/// Patterns lowering the elementwise qnn ops (quantize, dequantize,
+/// requantize, add, mul, clamp, concat, storage_cast, constant).
+void populateQNNToLinalgElementwiseConversionPatterns(
+    const QNNTypeConverter &converter, RewritePatternSet &patterns);
+
+/// Patterns lowering the structured qnn ops (matmul, conv2d, max_pool2d,
+/// avg_pool2d) to reductions and the product output stage.
+void populateQNNToLinalgNamedConversionPatterns(
+    const QNNTypeConverter &converter, RewritePatternSet &patterns);
+
+/// Patterns lowering all qnn ops, plus the structural patterns that retype
 /// func, call, return, branches, scf and any other region-free op carrying
 /// quantized values.
 void populateQNNToLinalgConversionPatterns(const QNNTypeConverter &converter,
