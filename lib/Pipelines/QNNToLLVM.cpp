@@ -3,93 +3,115 @@
 // Lowers a module of func, arith, math, tensor, linalg, memref,
 // bufferization, qnn and upstream quant ops to the LLVM dialect:
 //
-//   import quant casts -> qnn -> linalg on tensors -> elementwise fusion
-//   -> bufferization (results written in place where possible, returned
-//   buffers owned by the caller, everything else freed) -> vector loops
-//   with a masked tail -> LLVM dialect, with target attributes.
+//   import quant casts -> QDQ islands to qnn ops -> exact qnn folds
+//   -> linalg on tensors -> elementwise fusion -> bufferization (results
+//   written in place where possible, returned buffers owned by the caller,
+//   everything else freed) -> vector loops with a masked tail -> LLVM
+//   dialect, with target attributes.
 //
 //===----------------------------------------------------------------------===//
 
 #include "quant/Pipelines/Pipelines.h"
 
-#include "mlir/InitAllPasses.h"
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
-#include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
 
-/// Registers the upstream passes the textual pipeline below names, so that
-/// the pipeline also works in tools that registered only a few passes.
-static void registerUpstreamPasses() {
-  static bool once = [] {
-    registerAllPasses();
-    qnn::registerQNNPasses();
-    registerQuantConversionPasses();
-    return true;
-  }();
-  (void)once;
+/// Canonicalization and CSE, the clean-up between stages.
+static void addCleanup(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+/// qnn and quant ops to linalg on tensors, folded and fused.
+static void addQNNToLinalgPasses(OpPassManager &pm,
+                                 const qnn::QNNToLLVMOptions &options,
+                                 const qnn::TargetInfo &target) {
+  // Import before anything folds: quant.dcast's own folder is inexact.
+  pm.addPass(qnn::createQNNImportQuant());
+  // QDQ islands become integer ops before anything folds their casts.
+  pm.addPass(qnn::createQNNFuseQDQ({options.qdqRounding}));
+  // Exact qnn folds (quantized weights become constants, which the lowering
+  // folds further into per-channel correction terms); clamps become the
+  // compute ops' saturation bounds. On u8 x s8 dot-product targets, i8
+  // activations of products are shifted to u8 first, so that the
+  // compensation folds too.
+  pm.addPass(createCanonicalizerPass());
+  if (target.dotProduct)
+    pm.addPass(qnn::createQNNLegalizeU8S8());
+  pm.addPass(qnn::createQNNFoldConstants());
+  pm.addPass(createConvertQNNToLinalg());
+  // arith ops on tensors become generics too, so that they fuse.
+  pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
+  addCleanup(pm);
+  // One loop per chain of elementwise ops, no intermediate tensors.
+  pm.addPass(qnn::createQNNFuseElementwise());
+  pm.addPass(createCanonicalizerPass());
+}
+
+/// Tensors to buffers: results written into a destination argument need no
+/// allocation, returned buffers belong to the caller.
+static void addBufferizationPasses(OpPassManager &pm) {
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufferize.allowReturnAllocsFromLoops = true;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  pm.addPass(bufferization::createDropEquivalentBufferResultsPass());
+}
+
+/// Vector loops on buffers for the target, then the LLVM dialect.
+static void addCodegenPasses(OpPassManager &pm, const qnn::TargetInfo &target) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(qnn::createQNNExpandStridedCopies());
+  qnn::QNNVectorizeElementwiseOptions vectorize;
+  vectorize.vectorWidth = target.vectorWidth;
+  vectorize.dotProduct = target.dotProduct;
+  funcPm.addPass(qnn::createQNNVectorizeElementwise(vectorize));
+  funcPm.addPass(createConvertLinalgToLoopsPass());
+  bufferization::buildBufferDeallocationPipeline(pm);
+  // After deallocation, which cannot reason about intrinsic calls.
+  pm.addPass(qnn::createQNNLowerDotProduct());
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  addCleanup(pm);
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  qnn::QNNSetTargetOptions setTarget;
+  setTarget.targetCpu = target.cpu;
+  setTarget.targetFeatures = target.features;
+  setTarget.vectorWidth = target.vectorWidth;
+  pm.addPass(qnn::createQNNSetTarget(setTarget));
+  addCleanup(pm);
 }
 
 LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
                                           const QNNToLLVMOptions &options) {
-  registerUpstreamPasses();
   TargetInfo target = resolveTarget(options.targetCpu, options.targetFeatures,
                                     options.vectorWidth);
-  std::string pipeline = llvm::formatv(
-      // Import before anything folds: quant.dcast's own folder is inexact.
-      "qnn-import-quant,"
-      // QDQ islands become integer ops before anything folds their casts.
-      "qnn-fuse-qdq{{rounding={3}},"
-      // Exact qnn folds (quantized weights become constants, which the
-      // lowering folds further into per-channel correction terms); clamps
-      // become the compute ops' saturation bounds.
-      // On u8 x s8 dot-product targets, i8 activations of products are
-      // shifted to u8 first, so that the compensation folds too.
-      "canonicalize,{4}qnn-fold-constants,"
-      "convert-qnn-to-linalg,"
-      // arith ops on tensors become generics too, so that they fuse.
-      "func.func(convert-elementwise-to-linalg),"
-      "canonicalize,cse,"
-      // One loop per chain of elementwise ops, no intermediate tensors.
-      "qnn-fuse-elementwise,"
-      "canonicalize,"
-      // Results written into a destination argument need no allocation.
-      "eliminate-empty-tensors,"
-      "one-shot-bufferize{{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map "
-      "allow-return-allocs-from-loops},"
-      "drop-equivalent-buffer-results,"
-      "func.func(qnn-expand-strided-copies,"
-      "qnn-vectorize-elementwise{{vector-width={0} dot-product={5}},"
-      "convert-linalg-to-loops),"
-      "buffer-deallocation-pipeline,"
-      // After deallocation, which cannot reason about intrinsic calls.
-      "qnn-lower-dot-product,"
-      "convert-bufferization-to-memref,"
-      "canonicalize,cse,"
-      "expand-strided-metadata,lower-affine,"
-      "convert-scf-to-cf,"
-      "convert-vector-to-llvm,"
-      "convert-math-to-llvm,"
-      "finalize-memref-to-llvm,"
-      "convert-func-to-llvm,"
-      "convert-cf-to-llvm,"
-      "convert-arith-to-llvm,"
-      "convert-index-to-llvm,"
-      "reconcile-unrealized-casts,"
-      "qnn-set-target{{target-cpu={1} target-features={2} vector-width={0}},"
-      "canonicalize,cse",
-      target.vectorWidth, target.cpu,
-      target.features.empty() ? std::string("\"\"")
-                              : "\"" + target.features + "\"",
-      options.qdqRounding.getValue(),
-      target.dotProduct ? "qnn-legalize-u8s8," : "",
-      target.dotProduct ? "true" : "false");
-  return parsePassPipeline(pipeline, pm);
+  addQNNToLinalgPasses(pm, options, target);
+  addBufferizationPasses(pm);
+  addCodegenPasses(pm, target);
+  return success();
 }
 
 void qnn::registerQNNPipelines() {
@@ -99,6 +121,6 @@ void qnn::registerQNNPipelines() {
       "vectorized loops for the target CPU",
       [](OpPassManager &pm, const QNNToLLVMOptions &options) {
         if (failed(buildQNNToLLVMPipeline(pm, options)))
-          llvm::report_fatal_error("qnn-to-llvm: invalid internal pipeline");
+          llvm::report_fatal_error("qnn-to-llvm: invalid pipeline options");
       });
 }
