@@ -81,13 +81,12 @@ static void addCodegenPasses(OpPassManager &pm, const qnn::TargetInfo &target) {
   funcPm.addPass(qnn::createQNNVectorizeElementwise(vectorize));
   funcPm.addPass(createConvertLinalgToLoopsPass());
   bufferization::buildBufferDeallocationPipeline(pm);
-  // After deallocation, which cannot reason about intrinsic calls.
-  pm.addPass(qnn::createQNNLowerDotProduct());
   pm.addPass(createConvertBufferizationToMemRefPass());
   addCleanup(pm);
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertQNNX86ToLLVM());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());

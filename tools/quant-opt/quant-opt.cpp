@@ -1,7 +1,7 @@
 //===- quant-opt.cpp - The project's optimizer driver ---------------------===//
 //
-// mlir-opt with the qnn dialect, the project's passes and the qnn-to-llvm
-// pipeline registered. It runs exactly the passes the user names.
+// mlir-opt with the qnn and qnnx86 dialects, the project's passes and the
+// qnn-to-llvm pipeline registered. It runs exactly the passes the user names.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +12,7 @@
 #include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/IR/QNNDialect.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
+#include "quant/Dialect/QNNX86/IR/QNNX86Dialect.h"
 #include "quant/Pipelines/Pipelines.h"
 
 int main(int argc, char **argv) {
@@ -23,7 +24,7 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
-  registry.insert<mlir::qnn::QNNDialect>();
+  registry.insert<mlir::qnn::QNNDialect, mlir::qnnx86::QNNX86Dialect>();
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "Quantization compiler optimizer driver\n", registry));

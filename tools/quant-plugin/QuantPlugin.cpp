@@ -13,16 +13,17 @@
 #include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/IR/QNNDialect.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
+#include "quant/Dialect/QNNX86/IR/QNNX86Dialect.h"
 #include "quant/Pipelines/Pipelines.h"
 #include "llvm/Config/llvm-config.h"
 
 extern "C" LLVM_ATTRIBUTE_WEAK mlir::DialectPluginLibraryInfo
 mlirGetDialectPluginInfo() {
-  return {
-      MLIR_PLUGIN_API_VERSION, "QuantPlugin", LLVM_VERSION_STRING,
-      [](mlir::DialectRegistry *registry) {
-        registry->insert<mlir::qnn::QNNDialect, mlir::quant::QuantDialect>();
-      }};
+  return {MLIR_PLUGIN_API_VERSION, "QuantPlugin", LLVM_VERSION_STRING,
+          [](mlir::DialectRegistry *registry) {
+            registry->insert<mlir::qnn::QNNDialect, mlir::qnnx86::QNNX86Dialect,
+                             mlir::quant::QuantDialect>();
+          }};
 }
 
 extern "C" LLVM_ATTRIBUTE_WEAK mlir::PassPluginLibraryInfo

@@ -1,9 +1,10 @@
-//===- Passes.h - Lowerings out of the qnn dialect --------------*- C++ -*-===//
+//===- Passes.h - Lowerings out of qnn and qnnx86 ---------------*- C++ -*-===//
 
 #ifndef QUANT_CONVERSION_PASSES_H
 #define QUANT_CONVERSION_PASSES_H
 
 #include "quant/Conversion/QNNToLinalg/QNNToLinalg.h"
+#include "quant/Conversion/QNNX86ToLLVM/QNNX86ToLLVM.h"
 
 namespace mlir {
 

@@ -1,4 +1,4 @@
-//===- Passes.td - Lowerings out of the qnn dialect --------*- tablegen -*-===//
+//===- Passes.td - Lowerings out of qnn and qnnx86 ---------*- tablegen -*-===//
 
 #ifndef QUANT_CONVERSION_PASSES_TD
 #define QUANT_CONVERSION_PASSES_TD
@@ -39,6 +39,25 @@ def ConvertQNNToLinalg : Pass<"convert-qnn-to-linalg", "::mlir::ModuleOp"> {
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
     "::mlir::cf::ControlFlowDialect"];
+}
+
+def ConvertQNNX86ToLLVM : Pass<"convert-qnnx86-to-llvm"> {
+  let summary = "Lower qnnx86 ops to calls of their LLVM intrinsics";
+  let description = [{
+    Replaces every op of the `qnnx86` dialect by an `llvm.call_intrinsic`
+    of the intrinsic that its `OneToOneIntrinsicOpInterface` names for its
+    width; other ops are left alone. The ops are pure, so the pass can run
+    with the other conversions to the LLVM dialect.
+
+    ```mlir
+    // Before
+    %r = qnnx86.vpmaddwd %a, %b : vector<16xi16> -> vector<8xi32>
+    // After
+    %r = llvm.call_intrinsic "llvm.x86.avx2.pmadd.wd"(%a, %b)
+        : (vector<16xi16>, vector<16xi16>) -> vector<8xi32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 #endif // QUANT_CONVERSION_PASSES_TD

@@ -1428,22 +1428,6 @@ func.func @negative_add_clamp_nan(%a: tensor<4x!a>) -> tensor<4x!o> {
 
 // -----
 
-func.func @negative_dot_lanes(%acc: vector<2xi32>, %a: vector<8xi8>) -> vector<2xi32> {
-  // expected-error @+1 {{'qnn.dot_u8s8' op expected 4, 8 or 16 i32 lanes (128-, 256- or 512-bit vectors), got 2}}
-  %r = qnn.dot_u8s8 %acc, %a, %a : vector<8xi8>, vector<8xi8> -> vector<2xi32>
-  return %r : vector<2xi32>
-}
-
-// -----
-
-func.func @negative_dot_bytes(%acc: vector<4xi32>, %a: vector<8xi8>) -> vector<4xi32> {
-  // expected-error @+1 {{'qnn.dot_u8s8' op expected 4 bytes per i32 lane: 16 bytes, got 8}}
-  %r = qnn.dot_u8s8 %acc, %a, %a : vector<8xi8>, vector<8xi8> -> vector<4xi32>
-  return %r : vector<4xi32>
-}
-
-// -----
-
 !a = !quant.uniform<u8:f32, 0.05:128>
 !w = !quant.uniform<i8:f32, 0.01>
 !o = !quant.uniform<u8:f32, 0.2:3>

@@ -1181,23 +1181,6 @@ LogicalResult MulOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
-// DotU8S8Op
-//===----------------------------------------------------------------------===//
-
-LogicalResult DotU8S8Op::verify() {
-  int64_t lanes = getAcc().getType().getNumElements();
-  if (lanes != 4 && lanes != 8 && lanes != 16)
-    return emitOpError("expected 4, 8 or 16 i32 lanes (128-, 256- or "
-                       "512-bit vectors), got ")
-           << lanes;
-  if (getLhs().getType().getNumElements() != 4 * lanes)
-    return emitOpError("expected 4 bytes per i32 lane: ")
-           << 4 * lanes << " bytes, got "
-           << getLhs().getType().getNumElements();
-  return success();
-}
-
-//===----------------------------------------------------------------------===//
 // ConstantOp
 //===----------------------------------------------------------------------===//
 

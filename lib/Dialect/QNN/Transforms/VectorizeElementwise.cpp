@@ -17,6 +17,7 @@
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "quant/Dialect/QNN/IR/QNNOps.h"
+#include "quant/Dialect/QNNX86/IR/QNNX86Dialect.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNVECTORIZEELEMENTWISE
@@ -707,7 +708,7 @@ private:
       Value xs = vector::BitCastOp::create(
           b, loc, vectorOf(i8, 4 * lanes),
           vector::BroadcastOp::create(b, loc, vectorOf(i32), word));
-      next.push_back(DotU8S8Op::create(b, loc, acc, xs, ys));
+      next.push_back(qnnx86::VpdpbusdOp::create(b, loc, acc, xs, ys));
     }
     atRow(b, 0);
     return next;

@@ -421,29 +421,6 @@ def QNN_Conv2dOp : QNN_Op<"conv2d", [Pure]> {
   let hasVerifier = 1;
 }
 
-def QNN_DotU8S8Op : QNN_Op<"dot_u8s8", [Pure,
-    AllTypesMatch<["acc", "result"]>, AllTypesMatch<["lhs", "rhs"]>]> {
-  let summary = "Four-way u8 x s8 byte dot products into i32 lanes (x86 VNNI).";
-  let description = [{
-    For each 32-bit lane `j` of `acc`: `acc[j] + sum_{t < 4} lhs[4j + t] *
-    rhs[4j + t]`, with `lhs` bytes unsigned and `rhs` bytes signed, in
-    exact (wrapping) i32 arithmetic: x86's `vpdpbusd`. The vectorizer emits
-    it for byte products on targets that have it (`dot-product` option);
-    `qnn-lower-dot-product` turns it into the LLVM intrinsic.
-
-    ```mlir
-    %r = qnn.dot_u8s8 %acc, %a, %b : vector<64xi8>, vector<64xi8> -> vector<16xi32>
-    ```
-  }];
-  let arguments = (ins VectorOfRankAndType<[1], [I32]>:$acc,
-      VectorOfRankAndType<[1], [I8]>:$lhs, VectorOfRankAndType<[1], [I8]>:$rhs);
-  let results = (outs VectorOfRankAndType<[1], [I32]>:$result);
-  let assemblyFormat = [{
-    $acc `,` $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)
-  }];
-  let hasVerifier = 1;
-}
-
 def QNN_ConstantOp : QNN_Op<"constant", [ConstantLike, Pure]> {
   let summary = "A constant of a quantized type, given by its storage integers.";
   let description = [{

@@ -210,6 +210,7 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
            "weight vector when the weights do not depend on it">,
   ];
   let dependentDialects = ["::mlir::qnn::QNNDialect",
+                           "::mlir::qnnx86::QNNX86Dialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect",
                            "::mlir::memref::MemRefDialect",
@@ -233,17 +234,6 @@ def QNNExpandStridedCopies : Pass<"qnn-expand-strided-copies", "::mlir::func::Fu
     ```
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
-}
-
-def QNNLowerDotProduct : Pass<"qnn-lower-dot-product"> {
-  let summary = "Turn qnn.dot_u8s8 into the x86 vpdpbusd intrinsic";
-  let description = [{
-    `qnn.dot_u8s8` on 4, 8 or 16 lanes becomes
-    `llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.{128,256,512}"`, which
-    LLVM selects as `vpdpbusd` (EVEX with AVX512-VNNI, VEX with AVX-VNNI).
-    It runs after buffer deallocation, which cannot reason about calls.
-  }];
-  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
 def QNNSetTarget : Pass<"qnn-set-target", "::mlir::ModuleOp"> {
