@@ -59,6 +59,18 @@ if "avx512f" in flags:
     config.available_features.add("avx512")
 if "avx2" in flags:
     config.available_features.add("avx2")
+if "avx512_vnni" in flags:
+    config.available_features.add("avx512vnni")
+if "avx_vnni" in flags:
+    config.available_features.add("avxvnni")
+if "amx_int8" in flags:
+    config.available_features.add("amx-int8")
+
+# The OpenMP runtime (Debian's libomp-22-dev) for qnn-to-llvm{parallel}.
+libomp = os.path.join(config.mlir_lib_dir, "libomp.so")
+config.substitutions.append(("%libomp", libomp))
+if os.path.exists(libomp):
+    config.available_features.add("openmp")
 
 # PyTorch from Debian's python3-torch, for the conformance tests.
 if subprocess.call([python, "-c", "import torch, numpy"],

@@ -13,7 +13,9 @@
 
 #include "quant/Pipelines/Pipelines.h"
 
+#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
@@ -72,28 +74,41 @@ static void addBufferizationPasses(OpPassManager &pm) {
 }
 
 /// Vector loops on buffers for the target, then the LLVM dialect.
-static void addCodegenPasses(OpPassManager &pm, const qnn::TargetInfo &target) {
+static void addCodegenPasses(OpPassManager &pm,
+                             const qnn::QNNToLLVMOptions &options,
+                             const qnn::TargetInfo &target) {
   OpPassManager &funcPm = pm.nest<func::FuncOp>();
   funcPm.addPass(qnn::createQNNExpandStridedCopies());
-  qnn::QNNVectorizeElementwiseOptions vectorize;
-  vectorize.vectorWidth = target.vectorWidth;
-  vectorize.dotProduct = target.dotProduct;
-  funcPm.addPass(qnn::createQNNVectorizeElementwise(vectorize));
+  qnn::QNNVectorizeProductsOptions products;
+  products.vectorWidth = target.vectorWidth;
+  products.instruction = target.products;
+  products.parallel = options.parallel;
+  funcPm.addPass(qnn::createQNNVectorizeProducts(products));
+  qnn::QNNVectorizeElementwiseOptions elementwise;
+  elementwise.vectorWidth = target.vectorWidth;
+  funcPm.addPass(qnn::createQNNVectorizeElementwise(elementwise));
   funcPm.addPass(createConvertLinalgToLoopsPass());
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
   addCleanup(pm);
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
-  pm.addPass(createSCFToControlFlowPass());
+  // scf.parallel becomes omp.parallel + omp.wsloop (threads from the
+  // OpenMP runtime). Its bodies sit in memref.alloca_scope regions of one
+  // block, so the scf-to-cf lowering comes after the memref one.
+  if (options.parallel)
+    pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(createConvertQNNX86ToLLVM());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
+  if (options.parallel)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   qnn::QNNSetTargetOptions setTarget;
   setTarget.targetCpu = target.cpu;
@@ -109,7 +124,7 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
                                     options.vectorWidth);
   addQNNToLinalgPasses(pm, options, target);
   addBufferizationPasses(pm);
-  addCodegenPasses(pm, target);
+  addCodegenPasses(pm, options, target);
   return success();
 }
 

@@ -31,6 +31,12 @@ struct QNNToLLVMOptions : public PassPipelineOptions<QNNToLLVMOptions> {
       llvm::cl::desc("Vector width in bits; 0 picks the widest the target "
                      "has (512 with AVX-512F, 256 with AVX, else 128)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Distribute the output tiles of matmul and conv2d over "
+                     "threads with OpenMP (link with -fopenmp=libomp; the "
+                     "thread count comes from OMP_NUM_THREADS)"),
+      llvm::cl::init(false)};
 };
 
 /// Appends the `qnn-to-llvm` pipeline to `pm` (anchored on builtin.module).

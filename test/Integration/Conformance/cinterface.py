@@ -68,8 +68,13 @@ def build(args, text, stem):
     subprocess.check_call([args.quant_opt, src, pipeline, "-o", low])
     subprocess.check_call([args.mlir_translate, "--mlir-to-llvmir", low,
                            "-o", ll])
+    link = []
+    if "parallel" in getattr(args, "pipeline_options", ""):
+        # OpenMP runtime calls: Debian's libomp next to clang's libraries.
+        libdir = os.path.join(os.path.dirname(args.clang), "..", "lib")
+        link = ["-fopenmp=libomp", "-L" + libdir, "-Wl,-rpath," + libdir]
     subprocess.check_call([args.clang, "-O2", "-shared", "-fPIC", "-x", "ir",
-                           ll, "-o", so, "-Wno-override-module"])
+                           ll, "-o", so, "-Wno-override-module"] + link)
     return ctypes.CDLL(so)
 
 

@@ -82,6 +82,15 @@ TargetInfo mlir::qnn::resolveTarget(StringRef cpu, StringRef features,
       info.vectorWidth == 512
           ? vnni512
           : (info.vectorWidth == 256 || info.vectorWidth == 128) && vnni256;
+  // Every x86-64 CPU has SSE2, which LLVM's CPU tables leave implied.
+  bool x86 = has("+sse") || has("+sse2");
+  bool pmaddwd = info.vectorWidth == 512   ? has("+avx512bw")
+                 : info.vectorWidth == 256 ? has("+avx2")
+                 : info.vectorWidth == 128 ? x86
+                                           : false;
+  info.products = info.dotProduct ? ProductInstruction::Vpdpbusd
+                  : pmaddwd       ? ProductInstruction::Vpmaddwd
+                                  : ProductInstruction::Widen;
   return info;
 }
 

@@ -13,10 +13,21 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 #include "quant/Dialect/QNN/IR/QNNDialect.h"
+#include "quant/Dialect/QNNX86/IR/QNNX86Dialect.h"
 
 namespace mlir {
 class RewritePatternSet;
 namespace qnn {
+
+/// The instruction qnn-vectorize-products computes byte products with.
+enum class ProductInstruction {
+  /// One widened multiply and add per reduction step (any target).
+  Widen,
+  /// x86 vpmaddwd: bytes widened to i16, two products per i32 lane.
+  Vpmaddwd,
+  /// x86 vpdpbusd (VNNI): four u8 x s8 products per i32 lane.
+  Vpdpbusd,
+};
 
 #define GEN_PASS_DECL
 #include "quant/Dialect/QNN/Transforms/Passes.h.inc"
@@ -43,6 +54,10 @@ struct TargetInfo {
   /// AVX512-VNNI with VL): then qnn-legalize-u8s8 runs and the vectorizer
   /// uses it.
   bool dotProduct = false;
+  /// The byte-product instruction of qnn-vectorize-products: vpdpbusd
+  /// with a dot product, else vpmaddwd on x86 at widths it has (SSE2 at
+  /// 128 bits, AVX2 at 256, AVX512BW at 512), else none.
+  ProductInstruction products = ProductInstruction::Widen;
 };
 
 /// Resolves an empty CPU to the host, empty features to the CPU's own, and

@@ -160,7 +160,7 @@ def QNNFuseElementwise : Pass<"qnn-fuse-elementwise"> {
 }
 
 def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::FuncOp"> {
-  let summary = "Vectorize linalg.generic ops on buffers along their innermost parallel loop";
+  let summary = "Vectorize elementwise linalg.generic ops on buffers along their innermost loop";
   let description = [{
     Rewrites every all-parallel `linalg.generic` on memrefs whose indexing
     maps are projected permutations into an `scf.for` nest whose innermost
@@ -177,13 +177,8 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     lowers to two byte permutes per 64 results instead of four narrowing
     stores.
 
-    A generic with reduction loops whose single output is indexed by its
-    parallel loops in order (a matrix product) is vectorized along the
-    innermost parallel loop: the accumulator vector is loaded once, carried
-    through the reduction loops in `scf.for` iter_args (each element still
-    accumulates in the generic's order), and stored once; inputs that do not
-    depend on that loop are broadcast. Generics whose vector loop would not
-    be unit-stride in some operand are left to `convert-linalg-to-loops`.
+    Generics with reduction loops are left to `qnn-vectorize-products`,
+    others to `convert-linalg-to-loops`.
 
     ```mlir
     // Before
@@ -203,14 +198,72 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"512",
            "Vector register width in bits; 32-bit lanes per iteration are "
            "vector-width / 32">,
-    Option<"dotProduct", "dot-product", "bool", /*default=*/"false",
-           "Compute u8 x s8 byte products four reduction steps at a time "
-           "with the x86 VNNI dot-product instruction (vpdpbusd) of the "
-           "vector width, 8 rows of the loop outside the vector loop per "
-           "weight vector when the weights do not depend on it">,
   ];
-  let dependentDialects = ["::mlir::qnn::QNNDialect",
-                           "::mlir::qnnx86::QNNX86Dialect",
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"> {
+  let summary = "Vectorize product reductions on buffers, with the target's byte-product instruction";
+  let description = [{
+    Rewrites every `linalg.generic` on memrefs with reduction loops whose
+    single output is indexed by its parallel loops in order (the raw sums
+    of products of `qnn.matmul` and `qnn.conv2d`, row and window sums) into
+    a loop nest vectorized along the innermost parallel loop: the
+    accumulator vectors are loaded once, carried through the reduction
+    loops in `scf.for` iter_args and stored once; inputs that do not depend
+    on the vector loop are broadcast. Every element accumulates the same
+    exact i32 sum as the scalar loop.
+
+    A body `acc + ext(x) * ext(y)` of bytes, with `x` read along the
+    innermost reduction loop (activations) and `y` a vector along the
+    vector loop (weights), runs several reduction steps per instruction of
+    the `qnnx86` target layer (`instruction`):
+    - `vpdpbusd`: four u8 x s8 steps per i32 lane (x86 VNNI);
+    - `vpmaddwd`: the bytes widened exactly to i16 (by their own
+      signedness), two steps per i32 lane (any x86 with SSE2; AVX2 and
+      AVX512BW for 256 and 512 bits);
+    - `widen`: none, one widened multiply per step.
+    With an instruction, 8 consecutive indices of the parallel loop just
+    outside the vector loop (the rows of a matmul, the output columns of a
+    convolution) share each interleaved weight vector, when the weights do
+    not depend on that loop.
+
+    With `parallel`, the loops outside the vector loop become one
+    `scf.parallel` (its iterations write disjoint outputs), which
+    `convert-scf-to-openmp` distributes over threads.
+
+    ```mlir
+    // Before: C[m, n] += ext(A[m, k]) * ext(W[k, n]), u8 x s8
+    linalg.generic {iterator_types = ["parallel", "parallel", "reduction"]}
+        ins(%a, %w : memref<?x?xi8>, memref<?x?xi8>) outs(%c : memref<?x?xi32>)
+    // After (instruction=vpmaddwd, vector-width=256), per block of 8 rows:
+    %y = vector.shuffle %w0, %w1 [0, 8, 1, 9, ...] : vector<8xi8>, vector<8xi8>
+    %ys = arith.extsi %y : vector<16xi8> to vector<16xi16>
+    %p = qnnx86.vpmaddwd %xs, %ys : vector<16xi16> -> vector<8xi32>
+    %acc1 = arith.addi %acc0, %p : vector<8xi32>
+    ```
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"512",
+           "Vector register width in bits; 32-bit lanes per iteration are "
+           "vector-width / 32">,
+    Option<"instruction", "instruction", "::mlir::qnn::ProductInstruction",
+           /*default=*/"::mlir::qnn::ProductInstruction::Widen",
+           "Instruction for byte products",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::qnn::ProductInstruction::Widen, "widen",
+                        "one widened multiply-add per reduction step"),
+             clEnumValN(::mlir::qnn::ProductInstruction::Vpmaddwd, "vpmaddwd",
+                        "two 16-bit products per i32 lane (x86)"),
+             clEnumValN(::mlir::qnn::ProductInstruction::Vpdpbusd, "vpdpbusd",
+                        "four u8 x s8 products per i32 lane (x86 VNNI)"))}]>,
+    Option<"parallel", "parallel", "bool", /*default=*/"false",
+           "Make the loops outside the vector loop one scf.parallel">,
+  ];
+  let dependentDialects = ["::mlir::qnnx86::QNNX86Dialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect",
                            "::mlir::memref::MemRefDialect",

@@ -1,0 +1,485 @@
+//===- VectorizeProducts.cpp - Vector loops for product reductions --------===//
+//
+// A linalg.generic on buffers with reduction loops whose single output is
+// indexed by its parallel loops in order (the raw sums of products of
+// qnn.matmul and qnn.conv2d, window and row sums) becomes a loop nest
+// vectorized along its innermost parallel loop; the reduction loops run
+// inside, carrying the accumulator vectors in registers. Byte products
+// `acc + ext(x) * ext(y)` use a target instruction that computes several
+// reduction steps at once, exactly: vpdpbusd (four u8 x s8 steps, VNNI) or
+// vpmaddwd (two steps of 16-bit products, any x86), with a block of rows
+// sharing each weight vector. With `parallel`, the loops outside the
+// vector loop form one scf.parallel.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "VectorCodegen.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QNNVECTORIZEPRODUCTS
+#include "quant/Dialect/QNN/Transforms/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+using namespace mlir::qnn;
+using namespace mlir::qnn::vectorize;
+
+namespace {
+
+/// A byte product `acc + ext(x) * ext(y)` that an instruction computes
+/// several reduction steps at a time: x is read without the vector loop,
+/// with the innermost reduction loop as its last, unit-stride index (a
+/// broadcast of consecutive bytes); y is a vector along the vector loop,
+/// with the reduction loop as the index before it (rows of weights).
+struct BytePairs {
+  unsigned x, y;
+  bool xSigned, ySigned;
+};
+
+/// A generic with reduction loops and one output indexed by its parallel
+/// loops in order (a matrix product, a sum over rows), vectorized along its
+/// innermost parallel loop; the reduction loops run inside, carrying the
+/// accumulator vector.
+struct ReductionPlan {
+  SmallVector<unsigned> parallelDims, reductionDims;
+  SmallVector<OperandAccess> accesses;
+  std::optional<BytePairs> bytes;
+  /// The instruction that computes `bytes`, and its reduction steps.
+  ProductInstruction instruction = ProductInstruction::Widen;
+  int64_t stepsPerInstruction = 1;
+};
+
+/// The input index and signedness of `v`, if it is the extension of an i8
+/// input block argument of `op`.
+std::optional<std::pair<unsigned, bool>> byteInput(linalg::GenericOp op,
+                                                   Value v) {
+  bool isSigned = false;
+  if (auto ext = v.getDefiningOp<arith::ExtSIOp>()) {
+    isSigned = true;
+    v = ext.getIn();
+  } else if (auto ext = v.getDefiningOp<arith::ExtUIOp>()) {
+    v = ext.getIn();
+  } else {
+    return std::nullopt;
+  }
+  auto arg = dyn_cast<BlockArgument>(v);
+  if (!arg || arg.getOwner() != op.getBody() ||
+      arg.getArgNumber() >= op.getNumDpsInputs() || !arg.getType().isInteger(8))
+    return std::nullopt;
+  return std::make_pair(arg.getArgNumber(), isSigned);
+}
+
+/// The byte product of the body, when it is `acc + ext(x) * ext(y)` on i32
+/// with x and y read as BytePairs describes.
+std::optional<BytePairs> analyzeBytePairs(linalg::GenericOp op,
+                                          const ReductionPlan &plan) {
+  Block *body = op.getBody();
+  if (std::distance(body->begin(), body->end()) != 5)
+    return std::nullopt;
+  auto yield = cast<linalg::YieldOp>(body->getTerminator());
+  auto add = yield.getValues()[0].getDefiningOp<arith::AddIOp>();
+  if (!add || !add.getType().isInteger(32))
+    return std::nullopt;
+  Value acc = body->getArgument(op.getNumDpsInputs());
+  if ((add.getLhs() == acc) == (add.getRhs() == acc))
+    return std::nullopt;
+  Value other = add.getLhs() == acc ? add.getRhs() : add.getLhs();
+  auto mul = other.getDefiningOp<arith::MulIOp>();
+  if (!mul)
+    return std::nullopt;
+  auto lhs = byteInput(op, mul.getLhs()), rhs = byteInput(op, mul.getRhs());
+  if (!lhs || !rhs || lhs->first == rhs->first)
+    return std::nullopt;
+  MLIRContext *ctx = op.getContext();
+  unsigned red = plan.reductionDims.back();
+  AffineExpr r = getAffineDimExpr(red, ctx);
+  AffineExpr v = getAffineDimExpr(plan.parallelDims.back(), ctx);
+  // x is the operand the vector loop does not read.
+  auto [x, y] = plan.accesses[lhs->first].contiguous
+                    ? std::make_pair(*rhs, *lhs)
+                    : std::make_pair(*lhs, *rhs);
+  const OperandAccess &xa = plan.accesses[x.first],
+                      &ya = plan.accesses[y.first];
+  ArrayRef<AffineExpr> xr = xa.map.getResults(), yr = ya.map.getResults();
+  if (xa.contiguous || !ya.contiguous || xr.empty() || yr.size() < 2 ||
+      xr.back() != r || yr[yr.size() - 2] != r || yr.back() != v ||
+      !hasUnitInnerStride(cast<MemRefType>(xa.memref.getType())))
+    return std::nullopt;
+  for (AffineExpr e : xr.drop_back())
+    if (e.isFunctionOfDim(red))
+      return std::nullopt;
+  for (AffineExpr e : yr.drop_back(2))
+    if (e.isFunctionOfDim(red))
+      return std::nullopt;
+  return BytePairs{x.first, y.first, x.second, y.second};
+}
+
+FailureOr<ReductionPlan> analyzeReduction(linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumReductionLoops() == 0 ||
+      op.getNumDpsInits() != 1 || failed(analyzeBody(op)))
+    return failure();
+  ReductionPlan plan;
+  for (auto [d, it] : llvm::enumerate(op.getIteratorTypesArray()))
+    (it == utils::IteratorType::parallel ? plan.parallelDims
+                                         : plan.reductionDims)
+        .push_back(d);
+  if (plan.parallelDims.empty())
+    return failure();
+  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  if (outMap.getNumResults() != plan.parallelDims.size())
+    return failure();
+  for (auto [r, d] : llvm::enumerate(plan.parallelDims))
+    if (outMap.getResult(r) != getAffineDimExpr(d, op.getContext()))
+      return failure();
+  FailureOr<SmallVector<OperandAccess>> accesses =
+      analyzeOperands(op, plan.parallelDims.back());
+  if (failed(accesses))
+    return failure();
+  plan.accesses = std::move(*accesses);
+  return plan;
+}
+
+/// Picks the instruction for the byte product of `plan` on a target with
+/// `instruction` and `lanes` i32 lanes: vpdpbusd takes u8 x s8 only;
+/// vpmaddwd takes bytes of either signedness, widened to i16 exactly.
+void selectInstruction(ReductionPlan &plan, ProductInstruction instruction,
+                       int64_t lanes) {
+  if (!plan.bytes || instruction == ProductInstruction::Widen ||
+      (lanes != 4 && lanes != 8 && lanes != 16))
+    return;
+  if (instruction == ProductInstruction::Vpdpbusd) {
+    if (plan.bytes->xSigned || !plan.bytes->ySigned)
+      return;
+    plan.stepsPerInstruction = 4;
+  } else {
+    plan.stepsPerInstruction = 2;
+  }
+  plan.instruction = instruction;
+}
+
+class ProductVectorizer : public BodyVectorizer {
+public:
+  /// Rows of the parallel loop outside the vector loop that share one
+  /// weight vector when an instruction computes the byte products.
+  static constexpr int64_t kBlockRows = 8;
+
+  ProductVectorizer(linalg::GenericOp op, const ReductionPlan &plan,
+                    int64_t lanes, bool parallel)
+      : BodyVectorizer(op, plan.accesses, lanes), plan(plan),
+        parallel(parallel) {}
+
+  /// Emits the loop nest in place of the generic.
+  void emit(OpBuilder &b);
+
+private:
+  using RowSetter = function_ref<void(OpBuilder &, int64_t)>;
+
+  void emitVectorLoops(OpBuilder &b, Location loc, SmallVector<Value> &ivs,
+                       std::optional<unsigned> blockDim, int64_t rows);
+  void emitReductionStep(OpBuilder &b, Location loc, SmallVector<Value> &ivs,
+                         Value mask, std::optional<unsigned> blockDim,
+                         int64_t rows);
+  SmallVector<Value> emitInstructionStep(OpBuilder &b, Location loc,
+                                         SmallVector<Value> &ivs, unsigned d,
+                                         Value k, ValueRange accs, Value mask,
+                                         RowSetter atRow);
+  Value size(OpBuilder &b, Location loc, unsigned d) {
+    return getValueOrCreateConstantIndexOp(b, loc, ranges[d].size);
+  }
+
+  const ReductionPlan &plan;
+  bool parallel;
+  SmallVector<Range, 4> ranges;
+};
+
+void ProductVectorizer::emit(OpBuilder &b) {
+  Location loc = op.getLoc();
+  ranges = cast<linalg::LinalgOp>(op.getOperation()).createLoopRanges(b, loc);
+  SmallVector<Value> ivs(op.getNumLoops());
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+  // With an instruction for the byte products, the parallel loop just
+  // outside the vector one is blocked by kBlockRows when the weights do not
+  // depend on it (the rows of a matmul, the output columns of a
+  // convolution): each weight vector then serves that many rows.
+  std::optional<unsigned> blockDim;
+  ArrayRef<unsigned> dims = plan.parallelDims;
+  if (plan.instruction != ProductInstruction::Widen && dims.size() >= 2) {
+    unsigned candidate = dims[dims.size() - 2];
+    std::optional<int64_t> extent = getConstantIntValue(ranges[candidate].size);
+    if (!accesses[plan.bytes->y].map.isFunctionOfDim(candidate) &&
+        (!extent || *extent >= kBlockRows))
+      blockDim = candidate;
+  }
+  // The loops outside the vector loop: sequential ones, or one scf.parallel
+  // of them all (its iterations write disjoint outputs).
+  ArrayRef<unsigned> outer = dims.drop_back();
+  auto nest = [&](OpBuilder &ob, ArrayRef<unsigned> loopDims,
+                  ArrayRef<Value> lbs, ArrayRef<Value> ubs,
+                  ArrayRef<Value> steps, std::optional<unsigned> blocked,
+                  int64_t rows) {
+    if (loopDims.empty()) {
+      emitVectorLoops(ob, loc, ivs, blocked, rows);
+      return;
+    }
+    if (parallel) {
+      scf::ParallelOp::create(ob, loc, lbs, ubs, steps,
+                              [&](OpBuilder &nb, Location, ValueRange loopIvs) {
+                                for (auto [d, iv] :
+                                     llvm::zip(loopDims, loopIvs))
+                                  ivs[d] = iv;
+                                emitVectorLoops(nb, loc, ivs, blocked, rows);
+                              });
+      return;
+    }
+    std::function<void(OpBuilder &, unsigned)> level = [&](OpBuilder &lb,
+                                                           unsigned p) {
+      if (p == loopDims.size()) {
+        emitVectorLoops(lb, loc, ivs, blocked, rows);
+        return;
+      }
+      scf::ForOp::create(lb, loc, lbs[p], ubs[p], steps[p], ValueRange{},
+                         [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                           ivs[loopDims[p]] = iv;
+                           level(nb, p + 1);
+                           scf::YieldOp::create(nb, loc);
+                         });
+    };
+    level(ob, 0);
+  };
+  SmallVector<Value> lbs, ubs, steps;
+  for (unsigned d : outer) {
+    lbs.push_back(c0);
+    ubs.push_back(size(b, loc, d));
+    steps.push_back(c1);
+  }
+  if (!blockDim) {
+    nest(b, outer, lbs, ubs, steps, std::nullopt, 1);
+    return;
+  }
+  // Blocks of kBlockRows, then the remaining rows one at a time.
+  unsigned p = llvm::find(outer, *blockDim) - outer.begin();
+  Value n = ubs[p];
+  Value rows = arith::ConstantIndexOp::create(b, loc, kBlockRows);
+  Value end =
+      arith::SubIOp::create(b, loc, n, arith::RemUIOp::create(b, loc, n, rows));
+  ubs[p] = end;
+  steps[p] = rows;
+  nest(b, outer, lbs, ubs, steps, blockDim, kBlockRows);
+  lbs[p] = end;
+  ubs[p] = n;
+  steps[p] = c1;
+  nest(b, outer, lbs, ubs, steps, std::nullopt, 1);
+}
+
+/// The vector dimension in full steps and one masked step, each running
+/// the reduction loops inside for `rows` indices of `blockDim`.
+void ProductVectorizer::emitVectorLoops(OpBuilder &b, Location loc,
+                                        SmallVector<Value> &ivs,
+                                        std::optional<unsigned> blockDim,
+                                        int64_t rows) {
+  unsigned vecDim = plan.parallelDims.back();
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  Value n = size(b, loc, vecDim);
+  Value step = arith::ConstantIndexOp::create(b, loc, lanes);
+  Value rem = arith::RemUIOp::create(b, loc, n, step);
+  Value mainEnd = arith::SubIOp::create(b, loc, n, rem);
+  scf::ForOp::create(b, loc, c0, mainEnd, step, ValueRange{},
+                     [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                       ivs[vecDim] = iv;
+                       emitReductionStep(nb, loc, ivs, /*mask=*/nullptr,
+                                         blockDim, rows);
+                       scf::YieldOp::create(nb, loc);
+                     });
+  Value mask = vector::CreateMaskOp::create(
+      b, loc, VectorType::get({lanes}, b.getI1Type()), ValueRange{rem});
+  ivs[vecDim] = mainEnd;
+  emitReductionStep(b, loc, ivs, mask, blockDim, rows);
+}
+
+/// Loads the accumulator vectors of `rows` consecutive indices of the
+/// blocked loop (one when `blockDim` is unset), runs the reduction loops
+/// carrying them, and stores them back.
+void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
+                                          SmallVector<Value> &ivs, Value mask,
+                                          std::optional<unsigned> blockDim,
+                                          int64_t rows) {
+  const OperandAccess &out = accesses[op.getNumDpsInputs()];
+  Type elementType = cast<MemRefType>(out.memref.getType()).getElementType();
+  // Sets the blocked loop's index to row r of the block (no-op unblocked).
+  Value base = blockDim ? ivs[*blockDim] : Value();
+  auto atRow = [&](OpBuilder &rb, int64_t r) {
+    if (blockDim)
+      ivs[*blockDim] = r == 0 ? base
+                              : arith::AddIOp::create(
+                                    rb, loc, base,
+                                    arith::ConstantIndexOp::create(rb, loc, r))
+                                    .getResult();
+  };
+  SmallVector<SmallVector<Value>> outIndices;
+  SmallVector<Value> accs;
+  for (int64_t r = 0; r < rows; ++r) {
+    atRow(b, r);
+    outIndices.push_back(indicesFor(b, loc, out, ivs));
+    accs.push_back(
+        loadVector(b, loc, out.memref, outIndices.back(), elementType, mask));
+  }
+  atRow(b, 0);
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+  auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
+  using Values = SmallVector<Value>;
+  std::function<Values(OpBuilder &, unsigned, ValueRange)> reduce =
+      [&](OpBuilder &rb, unsigned red, ValueRange current) -> Values {
+    if (red == plan.reductionDims.size()) {
+      Values next;
+      for (int64_t r = 0; r < rows; ++r) {
+        atRow(rb, r);
+        IRMapping mapping = emitBody(rb, loc, ivs, mask, current[r]);
+        next.push_back(yieldedVector(rb, loc, mapping, yield.getValues()[0]));
+      }
+      atRow(rb, 0);
+      return next;
+    }
+    unsigned d = plan.reductionDims[red];
+    Value start = c0;
+    Values carried(current.begin(), current.end());
+    if (plan.instruction != ProductInstruction::Widen &&
+        red + 1 == plan.reductionDims.size()) {
+      // stepsPerInstruction reduction steps per instruction, then the
+      // remainder one at a time.
+      Value n = size(rb, loc, d);
+      Value cs =
+          arith::ConstantIndexOp::create(rb, loc, plan.stepsPerInstruction);
+      Value end = arith::SubIOp::create(rb, loc, n,
+                                        arith::RemUIOp::create(rb, loc, n, cs));
+      auto groups = scf::ForOp::create(
+          rb, loc, c0, end, cs, carried,
+          [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
+            Values next =
+                emitInstructionStep(nb, loc, ivs, d, iv, iterArgs, mask, atRow);
+            scf::YieldOp::create(nb, loc, next);
+          });
+      carried = groups.getResults();
+      start = end;
+    }
+    auto loop = scf::ForOp::create(
+        rb, loc, start, size(rb, loc, d), c1, carried,
+        [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
+          ivs[d] = iv;
+          Values next = reduce(nb, red + 1, iterArgs);
+          scf::YieldOp::create(nb, loc, next);
+        });
+    return loop.getResults();
+  };
+  Values results = reduce(b, 0, accs);
+  for (int64_t r = 0; r < rows; ++r) {
+    if (!mask)
+      vector::StoreOp::create(b, loc, results[r], out.memref, outIndices[r]);
+    else
+      vector::MaskedStoreOp::create(b, loc, out.memref, outIndices[r], mask,
+                                    results[r]);
+  }
+}
+
+/// accs[r] + the products of stepsPerInstruction (s) reduction steps from
+/// `k` in each lane, for each row r of the block, with one instruction per
+/// row. The s weight rows y[k + t, n ..] are loaded and interleaved once,
+/// so that lane j holds y[k .. k+s-1, n + j]; each row's s activation bytes
+/// x[.., k .. k+s-1] are loaded as one word and broadcast to every lane.
+///  - vpdpbusd: four u8 x s8 products per lane, added to the accumulator;
+///  - vpmaddwd: the bytes widened to i16 (exactly, by their signedness),
+///    two i16 products per lane added into i32 (at most 2 * 255 * 255 in
+///    magnitude), then added to the accumulator.
+/// Both give each lane the sum the widened body would, exactly.
+SmallVector<Value> ProductVectorizer::emitInstructionStep(
+    OpBuilder &b, Location loc, SmallVector<Value> &ivs, unsigned d, Value k,
+    ValueRange accs, Value mask, RowSetter atRow) {
+  const BytePairs &bytes = *plan.bytes;
+  const OperandAccess &xa = accesses[bytes.x], &ya = accesses[bytes.y];
+  int64_t s = plan.stepsPerInstruction;
+  Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type();
+  SmallVector<Value> rowsOfY;
+  for (int64_t t = 0; t < s; ++t) {
+    ivs[d] = arith::AddIOp::create(b, loc, k,
+                                   arith::ConstantIndexOp::create(b, loc, t));
+    rowsOfY.push_back(
+        loadVector(b, loc, ya.memref, indicesFor(b, loc, ya, ivs), i8, mask));
+  }
+  ivs[d] = k;
+  // Interleaves the lanes of two vectors of `width` elements.
+  auto interleave = [&](Value p, Value q, int64_t width, int64_t group) {
+    SmallVector<int64_t> m;
+    for (int64_t j = 0; j < width / group; ++j) {
+      for (int64_t g = 0; g < group; ++g)
+        m.push_back(j * group + g);
+      for (int64_t g = 0; g < group; ++g)
+        m.push_back(width + j * group + g);
+    }
+    return vector::ShuffleOp::create(b, loc, p, q, m).getResult();
+  };
+  Value ys = interleave(rowsOfY[0], rowsOfY[1], lanes, 1);
+  if (s == 4)
+    ys = interleave(ys, interleave(rowsOfY[2], rowsOfY[3], lanes, 1), 2 * lanes,
+                    2);
+  auto extend = [&](Value v, Type to, bool isSigned) -> Value {
+    if (isSigned)
+      return arith::ExtSIOp::create(b, loc, to, v);
+    return arith::ExtUIOp::create(b, loc, to, v);
+  };
+  if (s == 2)
+    ys = extend(ys, vectorOf(i16, 2 * lanes), bytes.ySigned);
+  SmallVector<Value> next;
+  for (auto [r, acc] : llvm::enumerate(accs)) {
+    atRow(b, r);
+    Value group =
+        vector::LoadOp::create(b, loc, VectorType::get({s}, i8), xa.memref,
+                               indicesFor(b, loc, xa, ivs));
+    if (s == 2)
+      group = extend(group, VectorType::get({2}, i16), bytes.xSigned);
+    Value word = vector::ExtractOp::create(
+        b, loc,
+        vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), group),
+        ArrayRef<int64_t>{0});
+    Value broadcast = vector::BroadcastOp::create(b, loc, vectorOf(i32), word);
+    if (s == 4) {
+      Value xs =
+          vector::BitCastOp::create(b, loc, vectorOf(i8, 4 * lanes), broadcast);
+      next.push_back(qnnx86::VpdpbusdOp::create(b, loc, acc, xs, ys));
+      continue;
+    }
+    Value xs =
+        vector::BitCastOp::create(b, loc, vectorOf(i16, 2 * lanes), broadcast);
+    Value pairs = qnnx86::VpmaddwdOp::create(b, loc, vectorOf(i32), xs, ys);
+    next.push_back(arith::AddIOp::create(b, loc, acc, pairs));
+  }
+  atRow(b, 0);
+  return next;
+}
+
+struct QNNVectorizeProductsPass
+    : public qnn::impl::QNNVectorizeProductsBase<QNNVectorizeProductsPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    if (failed(checkVectorWidth(getOperation(), vectorWidth)))
+      return signalPassFailure();
+    int64_t lanes = vectorWidth / 32;
+    SmallVector<linalg::GenericOp> generics;
+    getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
+    for (linalg::GenericOp op : generics) {
+      FailureOr<ReductionPlan> plan = analyzeReduction(op);
+      if (failed(plan))
+        continue; // left for convert-linalg-to-loops
+      plan->bytes = analyzeBytePairs(op, *plan);
+      selectInstruction(*plan, instruction, lanes);
+      OpBuilder b(op);
+      ProductVectorizer(op, *plan, lanes, parallel).emit(b);
+      op.erase();
+    }
+  }
+};
+} // namespace

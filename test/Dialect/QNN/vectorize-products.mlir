@@ -1,0 +1,179 @@
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpdpbusd}))" --split-input-file | FileCheck %s
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpdpbusd}))" --split-input-file | FileCheck %s --check-prefix=W256
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512}))" --split-input-file | FileCheck %s --check-prefix=OFF
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd}))" --split-input-file | FileCheck %s --check-prefix=PMADD
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpdpbusd parallel=true}))" --split-input-file | FileCheck %s --check-prefix=PAR
+
+// A u8 x s8 byte product with the dot-product option: the reduction loop
+// runs four steps per qnnx86.vpdpbusd up to K - K % 4 (8 of 10): four weight
+// rows interleaved so that lane j holds w[k .. k+3, n + j], one 32-bit load
+// of four activation bytes broadcast to every lane; the remaining steps
+// keep the widened body. With 4 rows (fewer than a block of 8), no row
+// blocking. Without the option, no dot product.
+// CHECK-LABEL: func.func @products
+// CHECK: %[[END:.*]] = arith.subi %c10{{[_0-9]*}}, %{{.*}} : index
+// CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[END]] step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<16xi32>)
+// CHECK-COUNT-4: vector.load %{{.*}} : memref<10x20xi8>, vector<16xi8>
+// CHECK:   %[[P01:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18
+// CHECK:   %[[P23:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18
+// CHECK:   %[[Y:.*]] = vector.shuffle %[[P01]], %[[P23]] [0, 1, 32, 33, 2, 3, 34, 35
+// CHECK:   %[[Q:.*]] = vector.load %{{.*}}[%{{.*}}, %[[K]]] : memref<4x10xi8>, vector<4xi8>
+// CHECK:   %[[W:.*]] = vector.bitcast %[[Q]] : vector<4xi8> to vector<1xi32>
+// CHECK:   %[[S:.*]] = vector.extract %[[W]][0]
+// CHECK:   %[[B:.*]] = vector.broadcast %[[S]] : i32 to vector<16xi32>
+// CHECK:   %[[X:.*]] = vector.bitcast %[[B]] : vector<16xi32> to vector<64xi8>
+// CHECK:   %[[D:.*]] = qnnx86.vpdpbusd %[[ACC]], %[[X]], %[[Y]] : vector<64xi8>, vector<64xi8> -> vector<16xi32>
+// CHECK:   scf.yield %[[D]]
+// CHECK: scf.for %{{.*}} = %[[END]] to
+// CHECK:   arith.extui
+// CHECK:   arith.muli
+// W256-LABEL: func.func @products
+// W256: qnnx86.vpdpbusd %{{.*}}, %{{.*}}, %{{.*}} : vector<32xi8>, vector<32xi8> -> vector<8xi32>
+// OFF-LABEL: func.func @products
+// OFF-NOT: qnnx86
+// With vpmaddwd, two steps per instruction up to K - K % 2: two weight rows
+// interleaved and sign-extended to i16 (lane j holds w[k, n + j] and
+// w[k + 1, n + j]), the row's two activation bytes zero-extended to i16 and
+// broadcast as one 32-bit word, the i32 pair sums added to the accumulator.
+// PMADD-LABEL: func.func @products
+// PMADD: scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %c2{{[_0-9]*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<8xi32>)
+// PMADD-COUNT-2: vector.load %{{.*}} : memref<10x20xi8>, vector<8xi8>
+// PMADD:   %[[Y8:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15] : vector<8xi8>, vector<8xi8>
+// PMADD:   %[[Y:.*]] = arith.extsi %[[Y8]] : vector<16xi8> to vector<16xi16>
+// PMADD:   %[[PAIR:.*]] = vector.load %{{.*}}[%{{.*}}, %[[K]]] : memref<4x10xi8>, vector<2xi8>
+// PMADD:   %[[PAIR16:.*]] = arith.extui %[[PAIR]] : vector<2xi8> to vector<2xi16>
+// PMADD:   %[[WORD:.*]] = vector.bitcast %[[PAIR16]] : vector<2xi16> to vector<1xi32>
+// PMADD:   %[[S:.*]] = vector.extract %[[WORD]][0]
+// PMADD:   %[[B:.*]] = vector.broadcast %[[S]] : i32 to vector<8xi32>
+// PMADD:   %[[X:.*]] = vector.bitcast %[[B]] : vector<8xi32> to vector<16xi16>
+// PMADD:   %[[P:.*]] = qnnx86.vpmaddwd %[[X]], %[[Y]] : vector<16xi16> -> vector<8xi32>
+// PMADD:   %[[NEXT:.*]] = arith.addi %[[ACC]], %[[P]] : vector<8xi32>
+// PMADD:   scf.yield %[[NEXT]]
+func.func @products(%a: memref<4x10xi8>, %w: memref<10x20xi8>, %acc: memref<4x20xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<4x10xi8>, memref<10x20xi8>) outs(%acc : memref<4x20xi32>) {
+  ^bb0(%x: i8, %y: i8, %s: i32):
+    %xe = arith.extui %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %r = arith.addi %s, %p : i32
+    linalg.yield %r : i32
+  }
+  return
+}
+
+// -----
+
+// Signed activations (extsi on both sides) are not vpdpbusd's u8 x s8
+// form: no dot product. vpmaddwd takes them, sign-extended.
+// CHECK-LABEL: func.func @signed_products
+// CHECK-NOT: qnnx86.vpdpbusd
+// CHECK: return
+// PMADD-LABEL: func.func @signed_products
+// PMADD: arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// PMADD: arith.extsi %{{.*}} : vector<2xi8> to vector<2xi16>
+// PMADD: qnnx86.vpmaddwd
+func.func @signed_products(%a: memref<4x8xi8>, %w: memref<8x16xi8>, %acc: memref<4x16xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<4x8xi8>, memref<8x16xi8>) outs(%acc : memref<4x16xi32>) {
+  ^bb0(%x: i8, %y: i8, %s: i32):
+    %xe = arith.extsi %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %r = arith.addi %s, %p : i32
+    linalg.yield %r : i32
+  }
+  return
+}
+
+// -----
+
+// With at least 8 rows, 8 rows share each interleaved weight vector: one
+// set of four row loads and three shuffles, then 8 dot products, each with
+// its own row's broadcast activation bytes; rows beyond a multiple of 8
+// run one at a time. With `parallel`, the blocks of rows are one
+// scf.parallel and the remaining rows another.
+// PAR-LABEL: func.func @products_blocked
+// PAR: scf.parallel (%{{.*}}) = (%c0{{[_0-9]*}}) to (%[[END:.*]]) step (%c8{{[_0-9]*}})
+// PAR-COUNT-8: qnnx86.vpdpbusd
+// PAR: scf.reduce
+// PAR: scf.parallel (%{{.*}}) = (%[[END]]) to (%c9{{[_0-9]*}}) step (%c1{{[_0-9]*}})
+// PAR-NOT: scf.parallel
+// PAR: return
+// PMADD-LABEL: func.func @products_blocked
+// PMADD: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c8
+// PMADD: %[[Y:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// PMADD-COUNT-8: qnnx86.vpmaddwd %{{.*}}, %[[Y]] :
+// CHECK-LABEL: func.func @products_blocked
+// CHECK: scf.for %[[M:.*]] = %{{.*}} to %{{.*}} step %c8
+// CHECK: %[[Y:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 32, 33
+// CHECK-COUNT-8: qnnx86.vpdpbusd %{{.*}}, %{{.*}}, %[[Y]] :
+// CHECK-NOT: vector.shuffle
+// CHECK: scf.yield
+func.func @products_blocked(%a: memref<9x8xi8>, %w: memref<8x16xi8>, %acc: memref<9x16xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<9x8xi8>, memref<8x16xi8>) outs(%acc : memref<9x16xi32>) {
+  ^bb0(%x: i8, %y: i8, %s: i32):
+    %xe = arith.extui %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %r = arith.addi %s, %p : i32
+    linalg.yield %r : i32
+  }
+  return
+}
+
+// -----
+
+#a = affine_map<(d0, d1, d2) -> (d0, d2)>
+#w = affine_map<(d0, d1, d2) -> (d2, d1)>
+#c = affine_map<(d0, d1, d2) -> (d0, d1)>
+
+// A matrix product (parallel m, n; reduction k) is vectorized along n, its
+// innermost parallel loop: per row and 16 columns, the accumulator vector
+// is loaded once, carried through the k loop (a broadcast of a[m, k] times
+// the contiguous w[k, n:n+16]) and stored once; a masked step covers the
+// last columns.
+// CHECK-LABEL: func.func @vectorize_matmul_reduction
+// CHECK-SAME: (%[[A:.*]]: memref<?x?xi32>, %[[W:.*]]: memref<?x?xi32>, %[[C:.*]]: memref<?x?xi32>)
+// CHECK: scf.for %[[M:.*]] =
+// CHECK:   scf.for %[[N:.*]] =
+// CHECK:     %[[ACC:.*]] = vector.load %[[C]][%[[M]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
+// CHECK:     %[[SUM:.*]] = scf.for %[[K:.*]] = {{.*}} iter_args(%[[CUR:.*]] = %[[ACC]]) -> (vector<16xi32>)
+// CHECK:       %[[AS:.*]] = memref.load %[[A]][%[[M]], %[[K]]]
+// CHECK:       %[[AV:.*]] = vector.broadcast %[[AS]] : i32 to vector<16xi32>
+// CHECK:       %[[WV:.*]] = vector.load %[[W]][%[[K]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
+// CHECK:       %[[P:.*]] = arith.muli %[[AV]], %[[WV]] : vector<16xi32>
+// CHECK:       %[[NEXT:.*]] = arith.addi %[[CUR]], %[[P]] : vector<16xi32>
+// CHECK:       scf.yield %[[NEXT]] : vector<16xi32>
+// CHECK:     vector.store %[[SUM]], %[[C]][%[[M]], %[[N]]]
+// CHECK:   vector.create_mask
+// CHECK:   vector.maskedload %[[C]]
+// CHECK:   scf.for
+// CHECK:   vector.maskedstore %[[C]]
+func.func @vectorize_matmul_reduction(%a: memref<?x?xi32>, %w: memref<?x?xi32>, %c: memref<?x?xi32>) {
+  linalg.generic {indexing_maps = [#a, #w, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%a, %w : memref<?x?xi32>, memref<?x?xi32>) outs(%c : memref<?x?xi32>) {
+  ^bb0(%x: i32, %y: i32, %acc: i32):
+    %p = arith.muli %x, %y : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// -----
+
+#in = affine_map<(d0, d1) -> (d0, d1)>
+#out = affine_map<(d0, d1) -> (d0)>
+
+// A row sum reduces along the contiguous dimension: the parallel dimension
+// is not unit-stride in the input, so it stays with scalar loops.
+// CHECK-LABEL: func.func @negative_row_sum
+// CHECK: linalg.generic
+func.func @negative_row_sum(%x: memref<?x?xi32>, %y: memref<?xi32>) {
+  linalg.generic {indexing_maps = [#in, #out], iterator_types = ["parallel", "reduction"]}
+      ins(%x : memref<?x?xi32>) outs(%y : memref<?xi32>) {
+  ^bb0(%v: i32, %acc: i32):
+    %s = arith.addi %acc, %v : i32
+    linalg.yield %s : i32
+  }
+  return
+}
