@@ -1,4 +1,4 @@
-// qnn-to-llvm{parallel}: the row blocks of a matmul (and the remaining
+// qnn-to-llvm{parallel}: the row blocks of a matmul (and the 2 remaining
 // rows) become OpenMP worksharing loops inside omp.parallel regions, which
 // LLVM IR translation turns into __kmpc_fork_call; without the option no
 // OpenMP appears.
@@ -19,7 +19,7 @@
 // SERIAL-LABEL: llvm.func @linear(
 // SERIAL-NOT: omp.
 // SERIAL: llvm.return
-func.func @linear(%a: tensor<20x32x!quant.uniform<u8:f32, 0.05:128>>, %w: tensor<32x16x!quant.uniform<i8:f32, 0.01>>) -> tensor<20x16x!quant.uniform<u8:f32, 0.2:3>> {
-  %y = qnn.matmul %a, %w : tensor<20x32x!quant.uniform<u8:f32, 0.05:128>>, tensor<32x16x!quant.uniform<i8:f32, 0.01>> -> tensor<20x16x!quant.uniform<u8:f32, 0.2:3>>
-  return %y : tensor<20x16x!quant.uniform<u8:f32, 0.2:3>>
+func.func @linear(%a: tensor<22x32x!quant.uniform<u8:f32, 0.05:128>>, %w: tensor<32x16x!quant.uniform<i8:f32, 0.01>>) -> tensor<22x16x!quant.uniform<u8:f32, 0.2:3>> {
+  %y = qnn.matmul %a, %w : tensor<22x32x!quant.uniform<u8:f32, 0.05:128>>, tensor<32x16x!quant.uniform<i8:f32, 0.01>> -> tensor<22x16x!quant.uniform<u8:f32, 0.2:3>>
+  return %y : tensor<22x16x!quant.uniform<u8:f32, 0.2:3>>
 }

@@ -161,38 +161,57 @@ void selectInstruction(ReductionPlan &plan, ProductInstruction instruction,
   plan.instruction = instruction;
 }
 
+/// The register block of a byte-product instruction: `rows` indices of the
+/// loop just outside the vector loop times `cols` vectors of output
+/// channels, rows * cols accumulators that share each weight vector (per
+/// row) and each activation broadcast (per column).
+struct RegisterBlock {
+  int64_t rows = 1, cols = 1;
+};
+
+/// The block for `instruction` on `lanes` i32 lanes. vpdpbusd keeps 8 x 1
+/// (as measured on AVX512-VNNI); vpmaddwd on 256 or 128 bits (AVX2 and SSE
+/// have 16 vector registers) takes 4 x 2: 8 accumulators, 2 weight vectors
+/// and the broadcast; at 512 bits (32 registers) 8 x 2.
+RegisterBlock registerBlock(ProductInstruction instruction, int64_t lanes) {
+  if (instruction == ProductInstruction::Vpmaddwd)
+    return lanes == 16 ? RegisterBlock{8, 2} : RegisterBlock{4, 2};
+  if (instruction == ProductInstruction::Vpdpbusd)
+    return RegisterBlock{8, 1};
+  return RegisterBlock{};
+}
+
 class ProductVectorizer : public BodyVectorizer {
 public:
-  /// Rows of the parallel loop outside the vector loop that share one
-  /// weight vector when an instruction computes the byte products.
-  static constexpr int64_t kBlockRows = 8;
-
   ProductVectorizer(linalg::GenericOp op, const ReductionPlan &plan,
                     int64_t lanes, bool parallel)
       : BodyVectorizer(op, plan.accesses, lanes), plan(plan),
-        parallel(parallel) {}
+        parallel(parallel), block(registerBlock(plan.instruction, lanes)) {}
 
   /// Emits the loop nest in place of the generic.
   void emit(OpBuilder &b);
 
 private:
-  using RowSetter = function_ref<void(OpBuilder &, int64_t)>;
+  /// Positions the loop indices on one accumulator of the block.
+  using BlockSetter = function_ref<void(OpBuilder &, int64_t, int64_t)>;
 
   void emitVectorLoops(OpBuilder &b, Location loc, SmallVector<Value> &ivs,
                        std::optional<unsigned> blockDim, int64_t rows);
   void emitReductionStep(OpBuilder &b, Location loc, SmallVector<Value> &ivs,
                          Value mask, std::optional<unsigned> blockDim,
-                         int64_t rows);
+                         int64_t rows, int64_t cols);
   SmallVector<Value> emitInstructionStep(OpBuilder &b, Location loc,
                                          SmallVector<Value> &ivs, unsigned d,
                                          Value k, ValueRange accs, Value mask,
-                                         RowSetter atRow);
+                                         int64_t rows, int64_t cols,
+                                         BlockSetter at);
   Value size(OpBuilder &b, Location loc, unsigned d) {
     return getValueOrCreateConstantIndexOp(b, loc, ranges[d].size);
   }
 
   const ReductionPlan &plan;
   bool parallel;
+  RegisterBlock block;
   SmallVector<Range, 4> ranges;
 };
 
@@ -203,16 +222,16 @@ void ProductVectorizer::emit(OpBuilder &b) {
   Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
   Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
   // With an instruction for the byte products, the parallel loop just
-  // outside the vector one is blocked by kBlockRows when the weights do not
+  // outside the vector one is blocked by block.rows when the weights do not
   // depend on it (the rows of a matmul, the output columns of a
   // convolution): each weight vector then serves that many rows.
   std::optional<unsigned> blockDim;
   ArrayRef<unsigned> dims = plan.parallelDims;
-  if (plan.instruction != ProductInstruction::Widen && dims.size() >= 2) {
+  if (block.rows > 1 && dims.size() >= 2) {
     unsigned candidate = dims[dims.size() - 2];
     std::optional<int64_t> extent = getConstantIntValue(ranges[candidate].size);
     if (!accesses[plan.bytes->y].map.isFunctionOfDim(candidate) &&
-        (!extent || *extent >= kBlockRows))
+        (!extent || *extent >= block.rows))
       blockDim = candidate;
   }
   // The loops outside the vector loop: sequential ones, or one scf.parallel
@@ -261,74 +280,90 @@ void ProductVectorizer::emit(OpBuilder &b) {
     nest(b, outer, lbs, ubs, steps, std::nullopt, 1);
     return;
   }
-  // Blocks of kBlockRows, then the remaining rows one at a time.
+  // Blocks of block.rows, then the remaining rows one at a time.
   unsigned p = llvm::find(outer, *blockDim) - outer.begin();
   Value n = ubs[p];
-  Value rows = arith::ConstantIndexOp::create(b, loc, kBlockRows);
+  Value rows = arith::ConstantIndexOp::create(b, loc, block.rows);
   Value end =
       arith::SubIOp::create(b, loc, n, arith::RemUIOp::create(b, loc, n, rows));
   ubs[p] = end;
   steps[p] = rows;
-  nest(b, outer, lbs, ubs, steps, blockDim, kBlockRows);
+  nest(b, outer, lbs, ubs, steps, blockDim, block.rows);
   lbs[p] = end;
   ubs[p] = n;
   steps[p] = c1;
   nest(b, outer, lbs, ubs, steps, std::nullopt, 1);
 }
 
-/// The vector dimension in full steps and one masked step, each running
-/// the reduction loops inside for `rows` indices of `blockDim`.
+/// The vector dimension in steps of block.cols full vectors, then single
+/// full vectors, then one masked step, each running the reduction loops
+/// inside for `rows` indices of `blockDim`.
 void ProductVectorizer::emitVectorLoops(OpBuilder &b, Location loc,
                                         SmallVector<Value> &ivs,
                                         std::optional<unsigned> blockDim,
                                         int64_t rows) {
   unsigned vecDim = plan.parallelDims.back();
-  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
   Value n = size(b, loc, vecDim);
-  Value step = arith::ConstantIndexOp::create(b, loc, lanes);
-  Value rem = arith::RemUIOp::create(b, loc, n, step);
-  Value mainEnd = arith::SubIOp::create(b, loc, n, rem);
-  scf::ForOp::create(b, loc, c0, mainEnd, step, ValueRange{},
-                     [&](OpBuilder &nb, Location, Value iv, ValueRange) {
-                       ivs[vecDim] = iv;
-                       emitReductionStep(nb, loc, ivs, /*mask=*/nullptr,
-                                         blockDim, rows);
-                       scf::YieldOp::create(nb, loc);
-                     });
+  Value start = arith::ConstantIndexOp::create(b, loc, 0);
+  auto fullSteps = [&](int64_t cols) {
+    Value step = arith::ConstantIndexOp::create(b, loc, cols * lanes);
+    Value end = arith::SubIOp::create(b, loc, n,
+                                      arith::RemUIOp::create(b, loc, n, step));
+    scf::ForOp::create(b, loc, start, end, step, ValueRange{},
+                       [&](OpBuilder &nb, Location, Value iv, ValueRange) {
+                         ivs[vecDim] = iv;
+                         emitReductionStep(nb, loc, ivs, /*mask=*/nullptr,
+                                           blockDim, rows, cols);
+                         scf::YieldOp::create(nb, loc);
+                       });
+    start = end;
+  };
+  if (block.cols > 1)
+    fullSteps(block.cols);
+  fullSteps(1);
+  Value rem = arith::SubIOp::create(b, loc, n, start);
   Value mask = vector::CreateMaskOp::create(
       b, loc, VectorType::get({lanes}, b.getI1Type()), ValueRange{rem});
-  ivs[vecDim] = mainEnd;
-  emitReductionStep(b, loc, ivs, mask, blockDim, rows);
+  ivs[vecDim] = start;
+  emitReductionStep(b, loc, ivs, mask, blockDim, rows, 1);
 }
 
-/// Loads the accumulator vectors of `rows` consecutive indices of the
-/// blocked loop (one when `blockDim` is unset), runs the reduction loops
-/// carrying them, and stores them back.
+/// Loads the rows x cols accumulator vectors (`rows` consecutive indices
+/// of the blocked loop, none when `blockDim` is unset; `cols` consecutive
+/// vectors of the vector loop), runs the reduction loops carrying them, and
+/// stores them back.
 void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
                                           SmallVector<Value> &ivs, Value mask,
                                           std::optional<unsigned> blockDim,
-                                          int64_t rows) {
+                                          int64_t rows, int64_t cols) {
   const OperandAccess &out = accesses[op.getNumDpsInputs()];
   Type elementType = cast<MemRefType>(out.memref.getType()).getElementType();
-  // Sets the blocked loop's index to row r of the block (no-op unblocked).
-  Value base = blockDim ? ivs[*blockDim] : Value();
-  auto atRow = [&](OpBuilder &rb, int64_t r) {
+  unsigned vecDim = plan.parallelDims.back();
+  // Sets the loop indices to row r, column c of the block.
+  Value rowBase = blockDim ? ivs[*blockDim] : Value();
+  Value colBase = ivs[vecDim];
+  auto offset = [&](OpBuilder &rb, Value base, int64_t by) -> Value {
+    if (by == 0)
+      return base;
+    return arith::AddIOp::create(rb, loc, base,
+                                 arith::ConstantIndexOp::create(rb, loc, by));
+  };
+  auto at = [&](OpBuilder &rb, int64_t r, int64_t c) {
     if (blockDim)
-      ivs[*blockDim] = r == 0 ? base
-                              : arith::AddIOp::create(
-                                    rb, loc, base,
-                                    arith::ConstantIndexOp::create(rb, loc, r))
-                                    .getResult();
+      ivs[*blockDim] = offset(rb, rowBase, r);
+    ivs[vecDim] = offset(rb, colBase, c * lanes);
   };
   SmallVector<SmallVector<Value>> outIndices;
   SmallVector<Value> accs;
   for (int64_t r = 0; r < rows; ++r) {
-    atRow(b, r);
-    outIndices.push_back(indicesFor(b, loc, out, ivs));
-    accs.push_back(
-        loadVector(b, loc, out.memref, outIndices.back(), elementType, mask));
+    for (int64_t c = 0; c < cols; ++c) {
+      at(b, r, c);
+      outIndices.push_back(indicesFor(b, loc, out, ivs));
+      accs.push_back(
+          loadVector(b, loc, out.memref, outIndices.back(), elementType, mask));
+    }
   }
-  atRow(b, 0);
+  at(b, 0, 0);
   Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
   Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
   auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
@@ -338,11 +373,14 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
     if (red == plan.reductionDims.size()) {
       Values next;
       for (int64_t r = 0; r < rows; ++r) {
-        atRow(rb, r);
-        IRMapping mapping = emitBody(rb, loc, ivs, mask, current[r]);
-        next.push_back(yieldedVector(rb, loc, mapping, yield.getValues()[0]));
+        for (int64_t c = 0; c < cols; ++c) {
+          at(rb, r, c);
+          IRMapping mapping =
+              emitBody(rb, loc, ivs, mask, current[r * cols + c]);
+          next.push_back(yieldedVector(rb, loc, mapping, yield.getValues()[0]));
+        }
       }
-      atRow(rb, 0);
+      at(rb, 0, 0);
       return next;
     }
     unsigned d = plan.reductionDims[red];
@@ -360,8 +398,8 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
       auto groups = scf::ForOp::create(
           rb, loc, c0, end, cs, carried,
           [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
-            Values next =
-                emitInstructionStep(nb, loc, ivs, d, iv, iterArgs, mask, atRow);
+            Values next = emitInstructionStep(nb, loc, ivs, d, iv, iterArgs,
+                                              mask, rows, cols, at);
             scf::YieldOp::create(nb, loc, next);
           });
       carried = groups.getResults();
@@ -377,20 +415,20 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
     return loop.getResults();
   };
   Values results = reduce(b, 0, accs);
-  for (int64_t r = 0; r < rows; ++r) {
+  for (auto [result, indices] : llvm::zip(results, outIndices)) {
     if (!mask)
-      vector::StoreOp::create(b, loc, results[r], out.memref, outIndices[r]);
+      vector::StoreOp::create(b, loc, result, out.memref, indices);
     else
-      vector::MaskedStoreOp::create(b, loc, out.memref, outIndices[r], mask,
-                                    results[r]);
+      vector::MaskedStoreOp::create(b, loc, out.memref, indices, mask, result);
   }
 }
 
-/// accs[r] + the products of stepsPerInstruction (s) reduction steps from
-/// `k` in each lane, for each row r of the block, with one instruction per
-/// row. The s weight rows y[k + t, n ..] are loaded and interleaved once,
-/// so that lane j holds y[k .. k+s-1, n + j]; each row's s activation bytes
-/// x[.., k .. k+s-1] are loaded as one word and broadcast to every lane.
+/// accs[r * cols + c] + the products of stepsPerInstruction (s) reduction
+/// steps from `k` in each lane, for each row r and column c of the block,
+/// with one instruction per accumulator. For each column the s weight rows
+/// y[k + t, n ..] are loaded and interleaved once, so that lane j holds
+/// y[k .. k+s-1, n + j]; each row's s activation bytes x[.., k .. k+s-1]
+/// are loaded as one word and broadcast to every lane once.
 ///  - vpdpbusd: four u8 x s8 products per lane, added to the accumulator;
 ///  - vpmaddwd: the bytes widened to i16 (exactly, by their signedness),
 ///    two i16 products per lane added into i32 (at most 2 * 255 * 255 in
@@ -398,20 +436,12 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
 /// Both give each lane the sum the widened body would, exactly.
 SmallVector<Value> ProductVectorizer::emitInstructionStep(
     OpBuilder &b, Location loc, SmallVector<Value> &ivs, unsigned d, Value k,
-    ValueRange accs, Value mask, RowSetter atRow) {
+    ValueRange accs, Value mask, int64_t rows, int64_t cols, BlockSetter at) {
   const BytePairs &bytes = *plan.bytes;
   const OperandAccess &xa = accesses[bytes.x], &ya = accesses[bytes.y];
   int64_t s = plan.stepsPerInstruction;
   Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type();
-  SmallVector<Value> rowsOfY;
-  for (int64_t t = 0; t < s; ++t) {
-    ivs[d] = arith::AddIOp::create(b, loc, k,
-                                   arith::ConstantIndexOp::create(b, loc, t));
-    rowsOfY.push_back(
-        loadVector(b, loc, ya.memref, indicesFor(b, loc, ya, ivs), i8, mask));
-  }
-  ivs[d] = k;
-  // Interleaves the lanes of two vectors of `width` elements.
+  // Interleaves the lanes of two vectors of `width` elements in groups.
   auto interleave = [&](Value p, Value q, int64_t width, int64_t group) {
     SmallVector<int64_t> m;
     for (int64_t j = 0; j < width / group; ++j) {
@@ -422,20 +452,33 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
     }
     return vector::ShuffleOp::create(b, loc, p, q, m).getResult();
   };
-  Value ys = interleave(rowsOfY[0], rowsOfY[1], lanes, 1);
-  if (s == 4)
-    ys = interleave(ys, interleave(rowsOfY[2], rowsOfY[3], lanes, 1), 2 * lanes,
-                    2);
   auto extend = [&](Value v, Type to, bool isSigned) -> Value {
     if (isSigned)
       return arith::ExtSIOp::create(b, loc, to, v);
     return arith::ExtUIOp::create(b, loc, to, v);
   };
-  if (s == 2)
-    ys = extend(ys, vectorOf(i16, 2 * lanes), bytes.ySigned);
+  SmallVector<Value> ys;
+  for (int64_t c = 0; c < cols; ++c) {
+    at(b, 0, c);
+    SmallVector<Value> rowsOfY;
+    for (int64_t t = 0; t < s; ++t) {
+      ivs[d] = arith::AddIOp::create(b, loc, k,
+                                     arith::ConstantIndexOp::create(b, loc, t));
+      rowsOfY.push_back(
+          loadVector(b, loc, ya.memref, indicesFor(b, loc, ya, ivs), i8, mask));
+    }
+    Value y = interleave(rowsOfY[0], rowsOfY[1], lanes, 1);
+    if (s == 4)
+      y = interleave(y, interleave(rowsOfY[2], rowsOfY[3], lanes, 1), 2 * lanes,
+                     2);
+    else
+      y = extend(y, vectorOf(i16, 2 * lanes), bytes.ySigned);
+    ys.push_back(y);
+  }
+  ivs[d] = k;
   SmallVector<Value> next;
-  for (auto [r, acc] : llvm::enumerate(accs)) {
-    atRow(b, r);
+  for (int64_t r = 0; r < rows; ++r) {
+    at(b, r, 0);
     Value group =
         vector::LoadOp::create(b, loc, VectorType::get({s}, i8), xa.memref,
                                indicesFor(b, loc, xa, ivs));
@@ -446,18 +489,23 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
         vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), group),
         ArrayRef<int64_t>{0});
     Value broadcast = vector::BroadcastOp::create(b, loc, vectorOf(i32), word);
-    if (s == 4) {
-      Value xs =
-          vector::BitCastOp::create(b, loc, vectorOf(i8, 4 * lanes), broadcast);
-      next.push_back(qnnx86::VpdpbusdOp::create(b, loc, acc, xs, ys));
-      continue;
+    Value xs = s == 4
+                   ? vector::BitCastOp::create(b, loc, vectorOf(i8, 4 * lanes),
+                                               broadcast)
+                   : vector::BitCastOp::create(b, loc, vectorOf(i16, 2 * lanes),
+                                               broadcast);
+    for (int64_t c = 0; c < cols; ++c) {
+      Value acc = accs[r * cols + c];
+      if (s == 4) {
+        next.push_back(qnnx86::VpdpbusdOp::create(b, loc, acc, xs, ys[c]));
+        continue;
+      }
+      Value pairs =
+          qnnx86::VpmaddwdOp::create(b, loc, vectorOf(i32), xs, ys[c]);
+      next.push_back(arith::AddIOp::create(b, loc, acc, pairs));
     }
-    Value xs =
-        vector::BitCastOp::create(b, loc, vectorOf(i16, 2 * lanes), broadcast);
-    Value pairs = qnnx86::VpmaddwdOp::create(b, loc, vectorOf(i32), xs, ys);
-    next.push_back(arith::AddIOp::create(b, loc, acc, pairs));
   }
-  atRow(b, 0);
+  at(b, 0, 0);
   return next;
 }
 
