@@ -98,11 +98,11 @@ func.func @signed_products(%a: memref<4x8xi8>, %w: memref<8x16xi8>, %acc: memref
 // PAR: scf.parallel (%{{.*}}) = (%[[END]]) to (%c9{{[_0-9]*}}) step (%c1{{[_0-9]*}})
 // PAR-NOT: scf.parallel
 // PAR: return
-// With vpmaddwd at 256 bits the register block is 4 rows x 2 vectors of
-// columns: each interleaved weight vector serves 4 rows, each row's
+// With vpmaddwd at 256 bits the register block is 6 rows x 2 vectors of
+// columns: each interleaved weight vector serves 6 rows, each row's
 // activation broadcast serves both columns.
 // PMADD-LABEL: func.func @products_blocked
-// PMADD: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c4
+// PMADD: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c6
 // PMADD: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c16
 // PMADD: %[[Y0:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
 // PMADD: %[[Y1:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
@@ -114,6 +114,10 @@ func.func @signed_products(%a: memref<4x8xi8>, %w: memref<8x16xi8>, %acc: memref
 // PMADD: qnnx86.vpmaddwd %[[X2]], %[[Y1]] :
 // PMADD: qnnx86.vpmaddwd %[[X3:.*]], %[[Y0]] :
 // PMADD: qnnx86.vpmaddwd %[[X3]], %[[Y1]] :
+// PMADD: qnnx86.vpmaddwd %[[X4:.*]], %[[Y0]] :
+// PMADD: qnnx86.vpmaddwd %[[X4]], %[[Y1]] :
+// PMADD: qnnx86.vpmaddwd %[[X5:.*]], %[[Y0]] :
+// PMADD: qnnx86.vpmaddwd %[[X5]], %[[Y1]] :
 // PMADD-NOT: qnnx86.vpmaddwd
 // PMADD: scf.yield
 // CHECK-LABEL: func.func @products_blocked
