@@ -33,19 +33,20 @@
 // OFF-NOT: qnnx86
 // With vpmaddwd, two steps per instruction up to K - K % 2: two weight rows
 // interleaved and sign-extended to i16 (lane j holds w[k, n + j] and
-// w[k + 1, n + j]), the row's two activation bytes zero-extended to i16 and
-// broadcast as one 32-bit word, the i32 pair sums added to the accumulator.
+// w[k + 1, n + j]), the row's two activation bytes broadcast as one 16-bit
+// word to half the width and zero-extended (lanes alternate a[m, k] and
+// a[m, k + 1]), the i32 pair sums added to the accumulator.
 // PMADD-LABEL: func.func @products
 // PMADD: scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %c2{{[_0-9]*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<8xi32>)
 // PMADD-COUNT-2: vector.load %{{.*}} : memref<10x20xi8>, vector<8xi8>
 // PMADD:   %[[Y8:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15] : vector<8xi8>, vector<8xi8>
 // PMADD:   %[[Y:.*]] = arith.extsi %[[Y8]] : vector<16xi8> to vector<16xi16>
 // PMADD:   %[[PAIR:.*]] = vector.load %{{.*}}[%{{.*}}, %[[K]]] : memref<4x10xi8>, vector<2xi8>
-// PMADD:   %[[PAIR16:.*]] = arith.extui %[[PAIR]] : vector<2xi8> to vector<2xi16>
-// PMADD:   %[[WORD:.*]] = vector.bitcast %[[PAIR16]] : vector<2xi16> to vector<1xi32>
-// PMADD:   %[[S:.*]] = vector.extract %[[WORD]][0]
-// PMADD:   %[[B:.*]] = vector.broadcast %[[S]] : i32 to vector<8xi32>
-// PMADD:   %[[X:.*]] = vector.bitcast %[[B]] : vector<8xi32> to vector<16xi16>
+// PMADD:   %[[WORD:.*]] = vector.bitcast %[[PAIR]] : vector<2xi8> to vector<1xi16>
+// PMADD:   %[[S:.*]] = vector.extract %[[WORD]][0] : i16 from vector<1xi16>
+// PMADD:   %[[B:.*]] = vector.broadcast %[[S]] : i16 to vector<8xi16>
+// PMADD:   %[[B8:.*]] = vector.bitcast %[[B]] : vector<8xi16> to vector<16xi8>
+// PMADD:   %[[X:.*]] = arith.extui %[[B8]] : vector<16xi8> to vector<16xi16>
 // PMADD:   %[[P:.*]] = qnnx86.vpmaddwd %[[X]], %[[Y]] : vector<16xi16> -> vector<8xi32>
 // PMADD:   %[[NEXT:.*]] = arith.addi %[[ACC]], %[[P]] : vector<8xi32>
 // PMADD:   scf.yield %[[NEXT]]
@@ -69,9 +70,11 @@ func.func @products(%a: memref<4x10xi8>, %w: memref<10x20xi8>, %acc: memref<4x20
 // CHECK-NOT: qnnx86.vpdpbusd
 // CHECK: return
 // PMADD-LABEL: func.func @signed_products
-// PMADD: arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
-// PMADD: arith.extsi %{{.*}} : vector<2xi8> to vector<2xi16>
-// PMADD: qnnx86.vpmaddwd
+// PMADD: %[[Y0:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// PMADD: %[[Y1:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// PMADD: %[[X:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
+// PMADD: qnnx86.vpmaddwd %[[X]], %[[Y0]]
+// PMADD: qnnx86.vpmaddwd %[[X]], %[[Y1]]
 func.func @signed_products(%a: memref<4x8xi8>, %w: memref<8x16xi8>, %acc: memref<4x16xi32>) {
   linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<4x8xi8>, memref<8x16xi8>) outs(%acc : memref<4x16xi32>) {
   ^bb0(%x: i8, %y: i8, %s: i32):

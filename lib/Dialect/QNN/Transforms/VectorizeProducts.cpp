@@ -480,21 +480,30 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
   SmallVector<Value> next;
   for (int64_t r = 0; r < rows; ++r) {
     at(b, r, 0);
+    // The s bytes as one word, broadcast: vpdpbusd takes them as they are;
+    // for vpmaddwd the word of two bytes is broadcast to half the width and
+    // its bytes widened, so that the i16 lanes alternate x[k], x[k + 1]
+    // (x86: a broadcast load and one vpmovzxbw, no scalar extension).
     Value group =
         vector::LoadOp::create(b, loc, VectorType::get({s}, i8), xa.memref,
                                indicesFor(b, loc, xa, ivs));
-    if (s == 2)
-      group = extend(group, VectorType::get({2}, i16), bytes.xSigned);
+    Type wordType = s == 4 ? i32 : i16;
     Value word = vector::ExtractOp::create(
         b, loc,
-        vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), group),
+        vector::BitCastOp::create(b, loc, VectorType::get({1}, wordType),
+                                  group),
         ArrayRef<int64_t>{0});
-    Value broadcast = vector::BroadcastOp::create(b, loc, vectorOf(i32), word);
-    Value xs = s == 4
-                   ? vector::BitCastOp::create(b, loc, vectorOf(i8, 4 * lanes),
-                                               broadcast)
-                   : vector::BitCastOp::create(b, loc, vectorOf(i16, 2 * lanes),
-                                               broadcast);
+    Value xs;
+    if (s == 4) {
+      xs = vector::BitCastOp::create(
+          b, loc, vectorOf(i8, 4 * lanes),
+          vector::BroadcastOp::create(b, loc, vectorOf(i32), word));
+    } else {
+      Value half = vector::BroadcastOp::create(b, loc, vectorOf(i16), word);
+      xs = extend(
+          vector::BitCastOp::create(b, loc, vectorOf(i8, 2 * lanes), half),
+          vectorOf(i16, 2 * lanes), bytes.xSigned);
+    }
     for (int64_t c = 0; c < cols; ++c) {
       Value acc = accs[r * cols + c];
       if (s == 4) {
