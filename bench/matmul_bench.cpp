@@ -4,7 +4,11 @@
 // bias, u8 result with ReLU, float output stage) as the compiler generates
 // it and as oneDNN computes it with the same scales and zero points (output
 // scales per channel, s32 bias, ReLU post-op, source and destination zero
-// points), single thread, timed in alternation.
+// points), timed in alternation, for each M x N x K of kShapes: activations
+// M x K, weights K x N, bias and output scales over the N channels, result
+// M x N (row-major). The shapes are square (64, 256, 1024), a transformer
+// layer (128 tokens, 768 -> 3072) and a GEMV (1 x 4096 x 4096); run-matmul.sh
+// generates one kernel linear_M_N_K per shape and must list the same ones.
 //
 // Before timing, both results are compared element by element with a
 // scalar reference of the compiler's contract (docs/Semantics.md, 9a/9b):
@@ -26,45 +30,59 @@
 #include "int8_bench.h"
 
 extern "C" {
-void _mlir_ciface_linear_64(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
-void _mlir_ciface_linear_256(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
-void _mlir_ciface_linear_1024(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_linear_64_64_64(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_linear_256_256_256(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_linear_1024_1024_1024(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_linear_128_3072_768(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_linear_1_4096_4096(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
 }
+
+namespace {
+struct Shape {
+  int m, n, k;
+  void (*gen)(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+};
+// The same shapes, in the same order, as run-matmul.sh.
+const Shape kShapes[] = {
+    {64, 64, 64, _mlir_ciface_linear_64_64_64},
+    {256, 256, 256, _mlir_ciface_linear_256_256_256},
+    {1024, 1024, 1024, _mlir_ciface_linear_1024_1024_1024},
+    {128, 3072, 768, _mlir_ciface_linear_128_3072_768},
+    {1, 4096, 4096, _mlir_ciface_linear_1_4096_4096},
+};
+} // namespace
 
 int main() {
   const float sa = 0.05f, so = 0.5f;
   const int za = 128, zo = 7;
-  const int sizes[] = {64, 256, 1024};
-  void (*gen[])(Desc2 *, Desc2 *, Desc1 *,
-                Desc2 *) = {_mlir_ciface_linear_64, _mlir_ciface_linear_256,
-                            _mlir_ciface_linear_1024};
   dnnl::engine eng(dnnl::engine::kind::cpu, 0);
   dnnl::stream strm(eng);
-  std::printf("%-6s %14s %14s %9s %9s %16s %11s %8s\n", "M=N=K", "generated",
+  std::printf("%-14s %14s %14s %9s %9s %16s %11s %8s\n", "MxNxK", "generated",
               "oneDNN", "gen/dnnl", "gen!=ref", "dnnl!=ref (max)",
               "dnnl!=model", "interior");
   int failures = 0;
-  std::string impls[3];
-  for (int si = 0; si < 3; ++si) {
-    const int n = sizes[si];
+  std::string impls;
+  for (const Shape &shape : kShapes) {
+    const int m = shape.m, n = shape.n, k = shape.k;
+    // Seeded with N, so the square shapes keep the inputs they always had.
     std::mt19937 rng(42 + n);
-    std::vector<uint8_t> a(size_t(n) * n), outGen(size_t(n) * n),
-        outDnnl(size_t(n) * n), outRef(size_t(n) * n), outModel(size_t(n) * n);
-    std::vector<int8_t> w(size_t(n) * n); // K x N, row-major
+    std::vector<uint8_t> a(size_t(m) * k), outGen(size_t(m) * n),
+        outDnnl(size_t(m) * n), outRef(size_t(m) * n), outModel(size_t(m) * n);
+    std::vector<int8_t> w(size_t(k) * n); // K x N, row-major
     std::vector<int32_t> bias(n);
     fillRandom(rng, a, w, bias);
     // The per-channel weight scales of matmul_kernels.mlir.in (a cycle).
     std::vector<float> scales = outputScales(n, sa, so);
 
     // Scalar reference.
-    std::vector<int32_t> acc(size_t(n) * n);
-    for (int m = 0; m < n; ++m) {
-      int32_t *row = &acc[size_t(m) * n];
+    std::vector<int32_t> acc(size_t(m) * n);
+    for (int i = 0; i < m; ++i) {
+      int32_t *row = &acc[size_t(i) * n];
       for (int j = 0; j < n; ++j)
         row[j] = bias[j];
-      for (int k = 0; k < n; ++k) {
-        int av = int(a[size_t(m) * n + k]) - za;
-        const int8_t *wr = &w[size_t(k) * n];
+      for (int kk = 0; kk < k; ++kk) {
+        int av = int(a[size_t(i) * k + kk]) - za;
+        const int8_t *wr = &w[size_t(kk) * n];
         for (int j = 0; j < n; ++j)
           row[j] += av * wr[j];
       }
@@ -78,11 +96,11 @@ int main() {
 
     using tag = dnnl::memory::format_tag;
     using dt = dnnl::memory::data_type;
-    dnnl::memory::desc aMd({n, n}, dt::u8, tag::ab);
-    dnnl::memory::desc wMd({n, n}, dt::s8, tag::any);
-    dnnl::memory::desc wUser({n, n}, dt::s8, tag::ab);
+    dnnl::memory::desc aMd({m, k}, dt::u8, tag::ab);
+    dnnl::memory::desc wMd({k, n}, dt::s8, tag::any);
+    dnnl::memory::desc wUser({k, n}, dt::s8, tag::ab);
     dnnl::memory::desc bMd({1, n}, dt::s32, tag::ab);
-    dnnl::memory::desc cMd({n, n}, dt::u8, tag::ab);
+    dnnl::memory::desc cMd({m, n}, dt::u8, tag::ab);
     dnnl::primitive_attr attr = int8Attr(scales, za, zo);
     dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(aMd, wMd, bMd, cMd),
                                     attr, eng);
@@ -90,12 +108,12 @@ int main() {
     dnnl::memory bMem(bMd, eng, bias.data());
     dnnl::memory wMem = prepack(wUser, w.data(), pd.weights_desc(), eng, strm);
     dnnl::matmul prim(pd);
-    impls[si] = pd.impl_info_str();
+    impls += (impls.empty() ? "" : " / ") + std::string(pd.impl_info_str());
     auto runDnnl = [&] { execute(prim, strm, aMem, wMem, bMem, cMem); };
-    Desc2 da = desc(a.data(), n, n), dw = desc(w.data(), n, n),
-          dc = desc(outGen.data(), n, n);
+    Desc2 da = desc(a.data(), m, k), dw = desc(w.data(), k, n),
+          dc = desc(outGen.data(), m, n);
     Desc1 db = desc(bias.data(), n);
-    auto runGen = [&] { gen[si](&da, &dw, &db, &dc); };
+    auto runGen = [&] { shape.gen(&da, &dw, &db, &dc); };
 
     runGen();
     runDnnl();
@@ -103,28 +121,39 @@ int main() {
          dnnlModel = compare(outDnnl, outModel);
     failures += genRef.count != 0;
 
-    double macs = double(n) * n * n;
-    int reps = std::max(3, static_cast<int>(2e9 / macs));
-    Times t = timeAlternating(runGen, reps, runDnnl, reps);
+    // Calls per batch: about 2e9 MACs (1024^3 and 128x3072x768 take 3 and 6
+    // calls, the GEMV 119), but no more than about 0.1 s of calls as one
+    // timed call of that side measures it, so that a side slower than
+    // 20 GMAC/s (the memory-bound GEMV) does not stretch the run; at least
+    // 3 calls either way.
+    double macs = double(m) * n * k;
+    auto repsFor = [&](auto &&run) {
+      double t0 = now();
+      run();
+      double once = std::max(now() - t0, 1e-9);
+      double cap = std::min(2e9 / macs, 0.1 / once);
+      return std::max(3, static_cast<int>(cap));
+    };
+    int repsGen = repsFor(runGen), repsDnnl = repsFor(runDnnl);
+    Times t = timeAlternating(runGen, repsGen, runDnnl, repsDnnl);
     double g = macs / t.gen / 1e9, d = macs / t.dnnl / 1e9;
-    char dr[32];
+    char dr[32], name[48];
     std::snprintf(dr, sizeof dr, "%zu (%d)", dnnlRef.count, dnnlRef.maxAbs);
+    std::snprintf(name, sizeof name, "%dx%dx%d", m, n, k);
     std::printf(
-        "%-6d %7.2f GMAC/s %7.2f GMAC/s %9.3f %9zu %16s %11zu %7.1f%%\n", n, g,
-        d, g / d, genRef.count, dr, dnnlModel.count,
+        "%-14s %7.2f GMAC/s %7.2f GMAC/s %9.3f %9zu %16s %11zu %7.1f%%\n",
+        name, g, d, g / d, genRef.count, dr, dnnlModel.count,
         100.0 * double(interior) / double(acc.size()));
   }
   std::printf(
-      "elements per size: M*N; gen!=ref and dnnl!=ref count outputs that "
+      "elements per shape: M*N; gen!=ref and dnnl!=ref count outputs that "
       "differ from the scalar reference of the contract, (max) the "
       "largest difference; dnnl!=model compares oneDNN with the model "
       "of its float zero-point add; 'interior' is the share of "
       "outputs strictly between zo and 255 (the rest are clamped by "
       "ReLU or saturated).\n");
-  std::printf("oneDNN %d.%d.%d, implementations: %s / %s / %s\n",
-              dnnl_version()->major, dnnl_version()->minor,
-              dnnl_version()->patch, impls[0].c_str(), impls[1].c_str(),
-              impls[2].c_str());
+  std::printf("oneDNN %d.%d.%d, implementations: %s\n", dnnl_version()->major,
+              dnnl_version()->minor, dnnl_version()->patch, impls.c_str());
   if (failures)
     std::printf("FAIL: the generated code differs from the reference\n");
   return failures ? 1 : 0;
