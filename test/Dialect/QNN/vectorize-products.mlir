@@ -11,7 +11,8 @@
 // keep the widened body. With 4 rows (fewer than a block of 8), no row
 // blocking. Without the option, no dot product.
 // CHECK-LABEL: func.func @products
-// CHECK: %[[END:.*]] = arith.subi %c10{{[_0-9]*}}, %{{.*}} : index
+// CHECK: %[[REM:.*]] = arith.remui %{{.*}}, %c4{{[_0-9]*}} : index
+// CHECK: %[[END:.*]] = arith.subi %c10{{[_0-9]*}}, %[[REM]] : index
 // CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[END]] step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<16xi32>)
 // CHECK-COUNT-4: vector.load %{{.*}} : memref<10x20xi8>, vector<16xi8>
 // CHECK:   %[[P01:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18
@@ -92,21 +93,25 @@ func.func @signed_products(%a: memref<4x8xi8>, %w: memref<8x16xi8>, %acc: memref
 // With at least 8 rows, 8 rows share each interleaved weight vector: one
 // set of four row loads and three shuffles, then 8 dot products, each with
 // its own row's broadcast activation bytes; rows beyond a multiple of 8
-// run one at a time. With `parallel`, the blocks of rows are one
-// scf.parallel and the remaining rows another.
+// run one at a time. With `parallel`, the vector loop and the blocks of
+// rows are one scf.parallel, the remaining rows another, and the masked
+// last columns two more.
 // PAR-LABEL: func.func @products_blocked
-// PAR: scf.parallel (%{{.*}}) = (%c0{{[_0-9]*}}) to (%[[END:.*]]) step (%c8{{[_0-9]*}})
+// PAR: scf.parallel (%{{.*}}, %{{.*}}) = (%c0{{[_0-9]*}}, %c0{{[_0-9]*}}) to (%[[NEND:.*]], %[[MEND:.*]]) step (%c16{{[_0-9]*}}, %c8{{[_0-9]*}})
 // PAR-COUNT-8: qnnx86.vpdpbusd
 // PAR: scf.reduce
-// PAR: scf.parallel (%{{.*}}) = (%[[END]]) to (%c9{{[_0-9]*}}) step (%c1{{[_0-9]*}})
+// PAR: scf.parallel (%{{.*}}, %{{.*}}) = (%c0{{[_0-9]*}}, %[[MEND]]) to (%[[NEND]], %c9{{[_0-9]*}}) step (%c16{{[_0-9]*}}, %c1{{[_0-9]*}})
+// PAR: vector.create_mask
+// PAR: scf.parallel (%{{.*}}) = (%c0{{[_0-9]*}}) to (%[[MEND]]) step (%c8{{[_0-9]*}})
+// PAR: scf.parallel (%{{.*}}) = (%[[MEND]]) to (%c9{{[_0-9]*}}) step (%c1{{[_0-9]*}})
 // PAR-NOT: scf.parallel
 // PAR: return
 // With vpmaddwd at 256 bits the register block is 6 rows x 2 vectors of
 // columns: each interleaved weight vector serves 6 rows, each row's
 // activation broadcast serves both columns.
 // PMADD-LABEL: func.func @products_blocked
-// PMADD: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c6
 // PMADD: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c16
+// PMADD: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c6
 // PMADD: %[[Y0:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
 // PMADD: %[[Y1:.*]] = arith.extsi %{{.*}} : vector<16xi8> to vector<16xi16>
 // PMADD: qnnx86.vpmaddwd %[[X0:.*]], %[[Y0]] :
@@ -148,27 +153,33 @@ func.func @products_blocked(%a: memref<9x8xi8>, %w: memref<8x16xi8>, %acc: memre
 #c = affine_map<(d0, d1, d2) -> (d0, d1)>
 
 // A matrix product (parallel m, n; reduction k) is vectorized along n, its
-// innermost parallel loop: per row and 16 columns, the accumulator vector
-// is loaded once, carried through the k loop (a broadcast of a[m, k] times
-// the contiguous w[k, n:n+16]) and stored once; a masked step covers the
-// last columns.
+// innermost parallel loop. The k loop runs in cache tiles of 256 steps, the
+// outermost loop; per tile, for each 16 columns (the weight panel stays in
+// cache) and each row, the accumulator vector is loaded once, carried
+// through the tile's k steps (a broadcast of a[m, k] times the contiguous
+// w[k, n:n+16]) and stored once; a masked step covers the last columns.
 // CHECK-LABEL: func.func @vectorize_matmul_reduction
 // CHECK-SAME: (%[[A:.*]]: memref<?x?xi32>, %[[W:.*]]: memref<?x?xi32>, %[[C:.*]]: memref<?x?xi32>)
-// CHECK: scf.for %[[M:.*]] =
+// CHECK: %[[KDIM:.*]] = memref.dim %[[A]], %c1
+// CHECK: scf.for %[[KT:.*]] = %{{.*}} to %[[KDIM]] step %c256 {
+// CHECK:   %[[KNEXT:.*]] = arith.addi %[[KT]], %c256
+// CHECK:   %[[KEND:.*]] = arith.minui %[[KNEXT]], %[[KDIM]]
 // CHECK:   scf.for %[[N:.*]] =
-// CHECK:     %[[ACC:.*]] = vector.load %[[C]][%[[M]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
-// CHECK:     %[[SUM:.*]] = scf.for %[[K:.*]] = {{.*}} iter_args(%[[CUR:.*]] = %[[ACC]]) -> (vector<16xi32>)
-// CHECK:       %[[AS:.*]] = memref.load %[[A]][%[[M]], %[[K]]]
-// CHECK:       %[[AV:.*]] = vector.broadcast %[[AS]] : i32 to vector<16xi32>
-// CHECK:       %[[WV:.*]] = vector.load %[[W]][%[[K]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
-// CHECK:       %[[P:.*]] = arith.muli %[[AV]], %[[WV]] : vector<16xi32>
-// CHECK:       %[[NEXT:.*]] = arith.addi %[[CUR]], %[[P]] : vector<16xi32>
-// CHECK:       scf.yield %[[NEXT]] : vector<16xi32>
-// CHECK:     vector.store %[[SUM]], %[[C]][%[[M]], %[[N]]]
+// CHECK:     scf.for %[[M:.*]] =
+// CHECK:       %[[ACC:.*]] = vector.load %[[C]][%[[M]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
+// CHECK:       %[[SUM:.*]] = scf.for %[[K:.*]] = %[[KT]] to %[[KEND]] step %{{.*}} iter_args(%[[CUR:.*]] = %[[ACC]]) -> (vector<16xi32>)
+// CHECK:         %[[AS:.*]] = memref.load %[[A]][%[[M]], %[[K]]]
+// CHECK:         %[[AV:.*]] = vector.broadcast %[[AS]] : i32 to vector<16xi32>
+// CHECK:         %[[WV:.*]] = vector.load %[[W]][%[[K]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
+// CHECK:         %[[P:.*]] = arith.muli %[[AV]], %[[WV]] : vector<16xi32>
+// CHECK:         %[[NEXT:.*]] = arith.addi %[[CUR]], %[[P]] : vector<16xi32>
+// CHECK:         scf.yield %[[NEXT]] : vector<16xi32>
+// CHECK:       vector.store %[[SUM]], %[[C]][%[[M]], %[[N]]]
 // CHECK:   vector.create_mask
-// CHECK:   vector.maskedload %[[C]]
 // CHECK:   scf.for
-// CHECK:   vector.maskedstore %[[C]]
+// CHECK:     vector.maskedload %[[C]]
+// CHECK:     scf.for
+// CHECK:     vector.maskedstore %[[C]]
 func.func @vectorize_matmul_reduction(%a: memref<?x?xi32>, %w: memref<?x?xi32>, %c: memref<?x?xi32>) {
   linalg.generic {indexing_maps = [#a, #w, #c], iterator_types = ["parallel", "parallel", "reduction"]}
       ins(%a, %w : memref<?x?xi32>, memref<?x?xi32>) outs(%c : memref<?x?xi32>) {

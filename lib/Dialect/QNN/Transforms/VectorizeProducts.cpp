@@ -7,9 +7,10 @@
 // inside, carrying the accumulator vectors in registers. Byte products
 // `acc + ext(x) * ext(y)` use a target instruction that computes several
 // reduction steps at once, exactly: vpdpbusd (four u8 x s8 steps, VNNI) or
-// vpmaddwd (two steps of 16-bit products, any x86), with a block of rows
-// sharing each weight vector. With `parallel`, the loops outside the
-// vector loop form one scf.parallel.
+// vpmaddwd (two steps of 16-bit products, any x86), in a register block of
+// rows x vectors of output channels. The loop over blocks of output
+// channels is outermost and the reduction runs in cache tiles. With
+// `parallel`, the loops outside the register block form one scf.parallel.
 //
 //===----------------------------------------------------------------------===//
 
@@ -196,8 +197,6 @@ private:
   /// Positions the loop indices on one accumulator of the block.
   using BlockSetter = function_ref<void(OpBuilder &, int64_t, int64_t)>;
 
-  void emitVectorLoops(OpBuilder &b, Location loc, SmallVector<Value> &ivs,
-                       std::optional<unsigned> blockDim, int64_t rows);
   void emitReductionStep(OpBuilder &b, Location loc, SmallVector<Value> &ivs,
                          Value mask, std::optional<unsigned> blockDim,
                          int64_t rows, int64_t cols);
@@ -210,12 +209,39 @@ private:
     return getValueOrCreateConstantIndexOp(b, loc, ranges[d].size);
   }
 
+  /// The bounds of the innermost reduction loop: the whole range, or one
+  /// tile of it.
+  std::pair<Value, Value> innerBounds(OpBuilder &b, Location loc) {
+    if (reductionTile)
+      return *reductionTile;
+    return {arith::ConstantIndexOp::create(b, loc, 0),
+            size(b, loc, plan.reductionDims.back())};
+  }
+
   const ReductionPlan &plan;
   bool parallel;
   RegisterBlock block;
   SmallVector<Range, 4> ranges;
+  std::optional<std::pair<Value, Value>> reductionTile;
 };
 
+/// Reduction steps of the innermost reduction loop per cache tile: the
+/// loop nest runs once per tile, the accumulators going through the
+/// output buffer between tiles, so that the weight rows of one tile stay
+/// in cache (and in the TLB: weight rows are often a page apart) while
+/// every block of outputs passes over them.
+constexpr int64_t kReductionTile = 256;
+
+/// The loop nest, for each segment of the vector dimension (steps of
+/// block.cols vectors, single vectors, one masked step) and each group of
+/// the blocked dimension (blocks of block.rows, the remaining rows): the
+/// vector loop outermost, so that the weights of one block of output
+/// channels (a K x cols * lanes panel) stay in cache while every row (or
+/// output pixel) block streams past them, then the other parallel loops,
+/// then the reduction loops around the register block. With `parallel`,
+/// the vector loop and the other parallel loops form one scf.parallel
+/// (its iterations write disjoint outputs; OpenMP's static schedule gives
+/// each thread a contiguous range of output-channel blocks).
 void ProductVectorizer::emit(OpBuilder &b) {
   Location loc = op.getLoc();
   ranges = cast<linalg::LinalgOp>(op.getOperation()).createLoopRanges(b, loc);
@@ -235,98 +261,115 @@ void ProductVectorizer::emit(OpBuilder &b) {
         (!extent || *extent >= block.rows))
       blockDim = candidate;
   }
-  // The loops outside the vector loop: sequential ones, or one scf.parallel
-  // of them all (its iterations write disjoint outputs).
-  ArrayRef<unsigned> outer = dims.drop_back();
-  auto nest = [&](OpBuilder &ob, ArrayRef<unsigned> loopDims,
-                  ArrayRef<Value> lbs, ArrayRef<Value> ubs,
-                  ArrayRef<Value> steps, std::optional<unsigned> blocked,
-                  int64_t rows) {
-    if (loopDims.empty()) {
-      emitVectorLoops(ob, loc, ivs, blocked, rows);
+  unsigned vecDim = dims.back();
+  // Cache tiles of the innermost reduction loop, when it may be longer
+  // than one tile.
+  OpBuilder::InsertionGuard guard(b);
+  std::optional<int64_t> depth =
+      getConstantIntValue(ranges[plan.reductionDims.back()].size);
+  if (!depth || *depth > kReductionTile) {
+    Value k = size(b, loc, plan.reductionDims.back());
+    Value tile = arith::ConstantIndexOp::create(b, loc, kReductionTile);
+    auto tiles = scf::ForOp::create(b, loc, c0, k, tile);
+    b.setInsertionPoint(tiles.getBody()->getTerminator());
+    Value lo = tiles.getInductionVar();
+    Value hi = arith::MinUIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, lo, tile), k);
+    reductionTile = std::make_pair(lo, hi);
+  }
+  struct Loop {
+    unsigned dim;
+    Value lb, ub, step;
+  };
+  // One loop nest over `loops` whose body is the register block of `rows`
+  // x `cols` (masked when `mask` is set).
+  auto nest = [&](ArrayRef<Loop> loops, std::optional<unsigned> blocked,
+                  int64_t rows, int64_t cols, Value mask) {
+    auto body = [&](OpBuilder &nb) {
+      emitReductionStep(nb, loc, ivs, mask, blocked, rows, cols);
+    };
+    if (loops.empty()) {
+      body(b);
       return;
     }
     if (parallel) {
-      scf::ParallelOp::create(ob, loc, lbs, ubs, steps,
+      SmallVector<Value> lbs, ubs, steps;
+      for (const Loop &l : loops) {
+        lbs.push_back(l.lb);
+        ubs.push_back(l.ub);
+        steps.push_back(l.step);
+      }
+      scf::ParallelOp::create(b, loc, lbs, ubs, steps,
                               [&](OpBuilder &nb, Location, ValueRange loopIvs) {
-                                for (auto [d, iv] :
-                                     llvm::zip(loopDims, loopIvs))
-                                  ivs[d] = iv;
-                                emitVectorLoops(nb, loc, ivs, blocked, rows);
+                                for (auto [l, iv] : llvm::zip(loops, loopIvs))
+                                  ivs[l.dim] = iv;
+                                body(nb);
                               });
       return;
     }
-    std::function<void(OpBuilder &, unsigned)> level = [&](OpBuilder &lb,
-                                                           unsigned p) {
-      if (p == loopDims.size()) {
-        emitVectorLoops(lb, loc, ivs, blocked, rows);
+    std::function<void(OpBuilder &, size_t)> level = [&](OpBuilder &lb,
+                                                         size_t p) {
+      if (p == loops.size()) {
+        body(lb);
         return;
       }
-      scf::ForOp::create(lb, loc, lbs[p], ubs[p], steps[p], ValueRange{},
+      const Loop &l = loops[p];
+      scf::ForOp::create(lb, loc, l.lb, l.ub, l.step, ValueRange{},
                          [&](OpBuilder &nb, Location, Value iv, ValueRange) {
-                           ivs[loopDims[p]] = iv;
+                           ivs[l.dim] = iv;
                            level(nb, p + 1);
                            scf::YieldOp::create(nb, loc);
                          });
     };
-    level(ob, 0);
+    level(b, 0);
   };
-  SmallVector<Value> lbs, ubs, steps;
-  for (unsigned d : outer) {
-    lbs.push_back(c0);
-    ubs.push_back(size(b, loc, d));
-    steps.push_back(c1);
-  }
+  // The other parallel loops: one group, or the blocks and the remaining
+  // rows of the blocked dimension.
+  SmallVector<Loop> outer;
+  for (unsigned d : dims.drop_back())
+    outer.push_back({d, c0, size(b, loc, d), c1});
+  SmallVector<std::pair<SmallVector<Loop>, int64_t>> groups;
   if (!blockDim) {
-    nest(b, outer, lbs, ubs, steps, std::nullopt, 1);
-    return;
+    groups.push_back({outer, 1});
+  } else {
+    auto it =
+        llvm::find_if(outer, [&](const Loop &l) { return l.dim == *blockDim; });
+    Value n = it->ub;
+    Value rows = arith::ConstantIndexOp::create(b, loc, block.rows);
+    Value end = arith::SubIOp::create(b, loc, n,
+                                      arith::RemUIOp::create(b, loc, n, rows));
+    *it = {*blockDim, c0, end, rows};
+    groups.push_back({outer, block.rows});
+    *it = {*blockDim, end, n, c1};
+    groups.push_back({outer, 1});
   }
-  // Blocks of block.rows, then the remaining rows one at a time.
-  unsigned p = llvm::find(outer, *blockDim) - outer.begin();
-  Value n = ubs[p];
-  Value rows = arith::ConstantIndexOp::create(b, loc, block.rows);
-  Value end =
-      arith::SubIOp::create(b, loc, n, arith::RemUIOp::create(b, loc, n, rows));
-  ubs[p] = end;
-  steps[p] = rows;
-  nest(b, outer, lbs, ubs, steps, blockDim, block.rows);
-  lbs[p] = end;
-  ubs[p] = n;
-  steps[p] = c1;
-  nest(b, outer, lbs, ubs, steps, std::nullopt, 1);
-}
-
-/// The vector dimension in steps of block.cols full vectors, then single
-/// full vectors, then one masked step, each running the reduction loops
-/// inside for `rows` indices of `blockDim`.
-void ProductVectorizer::emitVectorLoops(OpBuilder &b, Location loc,
-                                        SmallVector<Value> &ivs,
-                                        std::optional<unsigned> blockDim,
-                                        int64_t rows) {
-  unsigned vecDim = plan.parallelDims.back();
+  auto withVectorLoop = [&](ArrayRef<Loop> loops, Loop vector) {
+    SmallVector<Loop> all{vector};
+    all.append(loops.begin(), loops.end());
+    return all;
+  };
+  // Segments of the vector dimension.
   Value n = size(b, loc, vecDim);
-  Value start = arith::ConstantIndexOp::create(b, loc, 0);
-  auto fullSteps = [&](int64_t cols) {
+  Value start = c0;
+  SmallVector<int64_t> widths{1};
+  if (block.cols > 1)
+    widths.insert(widths.begin(), block.cols);
+  for (int64_t cols : widths) {
     Value step = arith::ConstantIndexOp::create(b, loc, cols * lanes);
     Value end = arith::SubIOp::create(b, loc, n,
                                       arith::RemUIOp::create(b, loc, n, step));
-    scf::ForOp::create(b, loc, start, end, step, ValueRange{},
-                       [&](OpBuilder &nb, Location, Value iv, ValueRange) {
-                         ivs[vecDim] = iv;
-                         emitReductionStep(nb, loc, ivs, /*mask=*/nullptr,
-                                           blockDim, rows, cols);
-                         scf::YieldOp::create(nb, loc);
-                       });
+    for (auto &[loops, rows] : groups)
+      nest(withVectorLoop(loops, {vecDim, start, end, step}),
+           rows > 1 ? blockDim : std::nullopt, rows, cols, /*mask=*/nullptr);
     start = end;
-  };
-  if (block.cols > 1)
-    fullSteps(block.cols);
-  fullSteps(1);
+  }
   Value rem = arith::SubIOp::create(b, loc, n, start);
   Value mask = vector::CreateMaskOp::create(
       b, loc, VectorType::get({lanes}, b.getI1Type()), ValueRange{rem});
-  ivs[vecDim] = start;
-  emitReductionStep(b, loc, ivs, mask, blockDim, rows, 1);
+  for (auto &[loops, rows] : groups) {
+    ivs[vecDim] = start;
+    nest(loops, rows > 1 ? blockDim : std::nullopt, rows, 1, mask);
+  }
 }
 
 /// Loads the rows x cols accumulator vectors (`rows` consecutive indices
@@ -385,19 +428,21 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
       return next;
     }
     unsigned d = plan.reductionDims[red];
-    Value start = c0;
+    bool innermost = red + 1 == plan.reductionDims.size();
+    auto [lo, hi] =
+        innermost ? innerBounds(rb, loc) : std::make_pair(c0, size(rb, loc, d));
+    Value start = lo;
     Values carried(current.begin(), current.end());
-    if (plan.instruction != ProductInstruction::Widen &&
-        red + 1 == plan.reductionDims.size()) {
+    if (plan.instruction != ProductInstruction::Widen && innermost) {
       // stepsPerInstruction reduction steps per instruction, then the
       // remainder one at a time.
-      Value n = size(rb, loc, d);
       Value cs =
           arith::ConstantIndexOp::create(rb, loc, plan.stepsPerInstruction);
-      Value end = arith::SubIOp::create(rb, loc, n,
-                                        arith::RemUIOp::create(rb, loc, n, cs));
+      Value count = arith::SubIOp::create(rb, loc, hi, lo);
+      Value end = arith::SubIOp::create(
+          rb, loc, hi, arith::RemUIOp::create(rb, loc, count, cs));
       auto groups = scf::ForOp::create(
-          rb, loc, c0, end, cs, carried,
+          rb, loc, lo, end, cs, carried,
           [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
             Values next = emitInstructionStep(nb, loc, ivs, d, iv, iterArgs,
                                               mask, rows, cols, at);
@@ -407,7 +452,7 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
       start = end;
     }
     auto loop = scf::ForOp::create(
-        rb, loc, start, size(rb, loc, d), c1, carried,
+        rb, loc, start, hi, c1, carried,
         [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
           ivs[d] = iv;
           Values next = reduce(nb, red + 1, iterArgs);

@@ -231,9 +231,17 @@ def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"
     convolution) share each interleaved weight vector, when the weights do
     not depend on that loop.
 
-    With `parallel`, the loops outside the vector loop become one
-    `scf.parallel` (its iterations write disjoint outputs), which
-    `convert-scf-to-openmp` distributes over threads.
+    The register block is 8 x 1 vectors for `vpdpbusd`, 6 x 2 for
+    `vpmaddwd` at 128/256 bits (16 registers) and 8 x 2 at 512. The loop
+    over blocks of output channels is outermost, so that their weights stay
+    in cache while the rows (or output pixels) pass over them, and the
+    innermost reduction loop runs in cache tiles of 256 steps (the
+    accumulators go through the output buffer between tiles).
+
+    With `parallel`, the loop over output channels and the other loops
+    outside the vector loop become one `scf.parallel` (its iterations
+    write disjoint outputs), which `convert-scf-to-openmp` distributes
+    over threads.
 
     ```mlir
     // Before: C[m, n] += ext(A[m, k]) * ext(W[k, n]), u8 x s8
