@@ -37,6 +37,9 @@ def make_configs(rng, count):
         if kind == "dense":
             groups, cg = 1, int(rng.choice(channel_choices))
             fg = int(rng.choice(channel_choices))
+            if i % 6 == 3:
+                cg = 300  # two cache tiles of the channel reduction
+
         elif kind == "depthwise":
             groups, cg = int(rng.choice([1, 3, 17, 63, 16])), 1
             fg = int(rng.choice([1, 2]))

@@ -32,8 +32,10 @@ def make_configs(rng, count):
         m, k, n = (int(rng.integers(1, 33)), int(rng.integers(1, 257)),
                    int(rng.integers(1, 25)))
         if i % 2:
-            # The sizes the issue names: 1, 3, 17, 63 (tails of every width).
-            m, n = (int(rng.choice([1, 3, 17, 63])) for _ in range(2))
+            # Tails of every vector width and register block (1, 3, 17, 63,
+            # 65) and, in K, several cache tiles of the reduction (1000).
+            m, n = (int(rng.choice([1, 3, 17, 63, 65])) for _ in range(2))
+            k = int(rng.choice([1, 3, 17, 63, 65, 1000]))
         a_st = "u8" if i % 3 else "i8"
         alo, ahi = (0, 255) if a_st == "u8" else (-128, 127)
         za = int(rng.choice([alo, ahi, rng.integers(alo, ahi + 1)]))
