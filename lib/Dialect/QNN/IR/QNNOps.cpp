@@ -207,7 +207,7 @@ static bool isIdentityOnAllInputs(
 
 /// Largest constant (in elements) a folder materializes element by
 /// element; larger ones stay as ops and are computed at run time.
-static constexpr int64_t kMaxFoldedElements = int64_t(1) << 20;
+static constexpr int64_t kMaxFoldedElements = int64_t(1) << 26;
 
 /// Constants have static shapes: folders skip results that do not, and
 /// results too large to expand.
