@@ -1,5 +1,5 @@
-// qnn-to-llvm{parallel}: the row blocks of a matmul (and the 2 remaining
-// rows) become OpenMP worksharing loops inside omp.parallel regions, which
+// qnn-to-llvm{parallel}: the row blocks of a matmul (2^20 multiply-adds
+// and more; here 130 x 128 x 64) and the 4 remaining rows become OpenMP worksharing loops inside omp.parallel regions, which
 // LLVM IR translation turns into __kmpc_fork_call; without the option no
 // OpenMP appears.
 // RUN: quant-opt %s --qnn-to-llvm="target-cpu=haswell parallel=1" | FileCheck %s
@@ -19,7 +19,7 @@
 // SERIAL-LABEL: llvm.func @linear(
 // SERIAL-NOT: omp.
 // SERIAL: llvm.return
-func.func @linear(%a: tensor<22x32x!quant.uniform<u8:f32, 0.05:128>>, %w: tensor<32x16x!quant.uniform<i8:f32, 0.01>>) -> tensor<22x16x!quant.uniform<u8:f32, 0.2:3>> {
-  %y = qnn.matmul %a, %w : tensor<22x32x!quant.uniform<u8:f32, 0.05:128>>, tensor<32x16x!quant.uniform<i8:f32, 0.01>> -> tensor<22x16x!quant.uniform<u8:f32, 0.2:3>>
-  return %y : tensor<22x16x!quant.uniform<u8:f32, 0.2:3>>
+func.func @linear(%a: tensor<130x64x!quant.uniform<u8:f32, 0.05:128>>, %w: tensor<64x128x!quant.uniform<i8:f32, 0.01>>) -> tensor<130x128x!quant.uniform<u8:f32, 0.2:3>> {
+  %y = qnn.matmul %a, %w : tensor<130x64x!quant.uniform<u8:f32, 0.05:128>>, tensor<64x128x!quant.uniform<i8:f32, 0.01>> -> tensor<130x128x!quant.uniform<u8:f32, 0.2:3>>
+  return %y : tensor<130x128x!quant.uniform<u8:f32, 0.2:3>>
 }

@@ -93,17 +93,9 @@ func.func @signed_products(%a: memref<4x8xi8>, %w: memref<8x16xi8>, %acc: memref
 // With at least 8 rows, 8 rows share each interleaved weight vector: one
 // set of four row loads and three shuffles, then 8 dot products, each with
 // its own row's broadcast activation bytes; rows beyond a multiple of 8
-// run one at a time. With `parallel`, the vector loop and the blocks of
-// rows are one scf.parallel, the remaining rows another, and the masked
-// last columns two more.
+// run one at a time. With `parallel`, a product this small (1152
+// multiply-adds, fewer than 2^20) stays on one thread.
 // PAR-LABEL: func.func @products_blocked
-// PAR: scf.parallel (%{{.*}}, %{{.*}}) = (%c0{{[_0-9]*}}, %c0{{[_0-9]*}}) to (%[[NEND:.*]], %[[MEND:.*]]) step (%c16{{[_0-9]*}}, %c8{{[_0-9]*}})
-// PAR-COUNT-8: qnnx86.vpdpbusd
-// PAR: scf.reduce
-// PAR: scf.parallel (%{{.*}}, %{{.*}}) = (%c0{{[_0-9]*}}, %[[MEND]]) to (%[[NEND]], %c9{{[_0-9]*}}) step (%c16{{[_0-9]*}}, %c1{{[_0-9]*}})
-// PAR: vector.create_mask
-// PAR: scf.parallel (%{{.*}}) = (%c0{{[_0-9]*}}) to (%[[MEND]]) step (%c8{{[_0-9]*}})
-// PAR: scf.parallel (%{{.*}}) = (%[[MEND]]) to (%c9{{[_0-9]*}}) step (%c1{{[_0-9]*}})
 // PAR-NOT: scf.parallel
 // PAR: return
 // With vpmaddwd at 256 bits the register block is 6 rows x 2 vectors of
@@ -206,6 +198,33 @@ func.func @negative_row_sum(%x: memref<?x?xi32>, %y: memref<?xi32>) {
   ^bb0(%v: i32, %acc: i32):
     %s = arith.addi %acc, %v : i32
     linalg.yield %s : i32
+  }
+  return
+}
+
+// -----
+
+// With `parallel`, a product of run-time sizes is distributed: the vector
+// loop and the blocks of rows are one scf.parallel, the remaining rows
+// another, and the masked last columns two more.
+// PAR-LABEL: func.func @products_parallel
+// PAR: scf.parallel (%{{.*}}, %{{.*}}) = (%c0{{[_0-9]*}}, %c0{{[_0-9]*}}) to (%[[NEND:.*]], %[[MEND:.*]]) step (%c16{{[_0-9]*}}, %c8{{[_0-9]*}})
+// PAR-COUNT-8: qnnx86.vpdpbusd
+// PAR: scf.reduce
+// PAR: scf.parallel (%{{.*}}, %{{.*}}) = (%c0{{[_0-9]*}}, %[[MEND]]) to (%[[NEND]], %[[M:.*]]) step (%c16{{[_0-9]*}}, %c1{{[_0-9]*}})
+// PAR: vector.create_mask
+// PAR: scf.parallel (%{{.*}}) = (%c0{{[_0-9]*}}) to (%[[MEND]]) step (%c8{{[_0-9]*}})
+// PAR: scf.parallel (%{{.*}}) = (%[[MEND]]) to (%[[M]]) step (%c1{{[_0-9]*}})
+// PAR-NOT: scf.parallel
+// PAR: return
+func.func @products_parallel(%a: memref<?x?xi8>, %w: memref<?x?xi8>, %acc: memref<?x?xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<?x?xi8>, memref<?x?xi8>) outs(%acc : memref<?x?xi32>) {
+  ^bb0(%x: i8, %y: i8, %s: i32):
+    %xe = arith.extui %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %r = arith.addi %s, %p : i32
+    linalg.yield %r : i32
   }
   return
 }
