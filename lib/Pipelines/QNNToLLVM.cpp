@@ -83,6 +83,7 @@ static void addCodegenPasses(OpPassManager &pm,
   products.vectorWidth = target.vectorWidth;
   products.instruction = target.products;
   products.parallel = options.parallel;
+  products.registerBlock = llvm::to_vector(options.registerBlock);
   funcPm.addPass(qnn::createQNNVectorizeProducts(products));
   qnn::QNNVectorizeElementwiseOptions elementwise;
   elementwise.vectorWidth = target.vectorWidth;

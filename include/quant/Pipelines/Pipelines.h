@@ -37,6 +37,10 @@ struct QNNToLLVMOptions : public PassPipelineOptions<QNNToLLVMOptions> {
                      "threads with OpenMP (link with -fopenmp=libomp; the "
                      "thread count comes from OMP_NUM_THREADS)"),
       llvm::cl::init(false)};
+  PassOptions::ListOption<int64_t> registerBlock{
+      *this, "register-block",
+      llvm::cl::desc("Rows and vectors of columns of the products' register "
+                     "block (e.g. 6,2); empty for the target's default")};
 };
 
 /// Appends the `qnn-to-llvm` pipeline to `pm` (anchored on builtin.module).

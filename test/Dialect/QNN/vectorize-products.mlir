@@ -3,6 +3,7 @@
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512}))" --split-input-file | FileCheck %s --check-prefix=OFF
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd}))" --split-input-file | FileCheck %s --check-prefix=PMADD
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpdpbusd parallel=true}))" --split-input-file | FileCheck %s --check-prefix=PAR
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd register-block=2,3}))" --split-input-file | FileCheck %s --check-prefix=BLOCK
 
 // A u8 x s8 byte product with the dot-product option: the reduction loop
 // runs four steps per qnnx86.vpdpbusd up to K - K % 4 (8 of 10): four weight
@@ -217,6 +218,15 @@ func.func @negative_row_sum(%x: memref<?x?xi32>, %y: memref<?xi32>) {
 // PAR: scf.parallel (%{{.*}}) = (%[[MEND]]) to (%[[M]]) step (%c1{{[_0-9]*}})
 // PAR-NOT: scf.parallel
 // PAR: return
+// register-block=2,3 replaces the instruction's block: steps of 3 vectors
+// of 8 columns and 2 rows, 6 instructions per pair of reduction steps.
+// BLOCK-LABEL: func.func @products_parallel
+// BLOCK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c24
+// BLOCK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %c2
+// BLOCK: scf.for {{.*}} -> (vector<8xi32>, vector<8xi32>, vector<8xi32>, vector<8xi32>, vector<8xi32>, vector<8xi32>)
+// BLOCK-COUNT-6: qnnx86.vpmaddwd
+// BLOCK-NOT: qnnx86.vpmaddwd
+// BLOCK: scf.yield
 func.func @products_parallel(%a: memref<?x?xi8>, %w: memref<?x?xi8>, %acc: memref<?x?xi32>) {
   linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<?x?xi8>, memref<?x?xi8>) outs(%acc : memref<?x?xi32>) {
   ^bb0(%x: i8, %y: i8, %s: i32):

@@ -170,6 +170,9 @@ struct RegisterBlock {
   int64_t rows = 1, cols = 1;
 };
 
+/// The largest size of a register block the register-block option takes.
+constexpr int64_t kMaxBlockSize = 16;
+
 /// Iterations (multiply-adds) below which a product runs on one thread:
 /// forking costs microseconds, which a 64^3 product (2.6e5 multiply-adds,
 /// about 9 us on one Zen 3 core) would spend twice over.
@@ -194,7 +197,7 @@ bool worthThreads(linalg::GenericOp op) {
 /// have 16 vector registers) takes 6 x 2: 12 accumulators, 2 weight vectors
 /// and the broadcast (on Zen 3, linear 1024^3: 8 x 1 22, 4 x 2 28, 5 x 2
 /// 30, 4 x 3 32, 6 x 2 33 GMAC/s); at 512 bits (32 registers) 8 x 2.
-RegisterBlock registerBlock(ProductInstruction instruction, int64_t lanes) {
+RegisterBlock registerBlockFor(ProductInstruction instruction, int64_t lanes) {
   if (instruction == ProductInstruction::Vpmaddwd)
     return lanes == 16 ? RegisterBlock{8, 2} : RegisterBlock{6, 2};
   if (instruction == ProductInstruction::Vpdpbusd)
@@ -205,10 +208,9 @@ RegisterBlock registerBlock(ProductInstruction instruction, int64_t lanes) {
 class ProductVectorizer : public BodyVectorizer {
 public:
   ProductVectorizer(linalg::GenericOp op, const ReductionPlan &plan,
-                    int64_t lanes, bool parallel)
+                    int64_t lanes, bool parallel, RegisterBlock block)
       : BodyVectorizer(op, plan.accesses, lanes), plan(plan),
-        parallel(parallel && worthThreads(op)),
-        block(registerBlock(plan.instruction, lanes)) {}
+        parallel(parallel && worthThreads(op)), block(block) {}
 
   /// Emits the loop nest in place of the generic.
   void emit(OpBuilder &b);
@@ -590,6 +592,15 @@ struct QNNVectorizeProductsPass
   void runOnOperation() override {
     if (failed(checkVectorWidth(getOperation(), vectorWidth)))
       return signalPassFailure();
+    if (!registerBlock.empty() && (registerBlock.size() != 2 ||
+                                   llvm::any_of(registerBlock, [](int64_t v) {
+                                     return v < 1 || v > kMaxBlockSize;
+                                   }))) {
+      getOperation().emitError("register-block takes two sizes (rows, "
+                               "vectors of columns) from 1 to ")
+          << kMaxBlockSize;
+      return signalPassFailure();
+    }
     int64_t lanes = vectorWidth / 32;
     SmallVector<linalg::GenericOp> generics;
     getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
@@ -599,8 +610,12 @@ struct QNNVectorizeProductsPass
         continue; // left for convert-linalg-to-loops
       plan->bytes = analyzeBytePairs(op, *plan);
       selectInstruction(*plan, instruction, lanes);
+      RegisterBlock block = registerBlockFor(plan->instruction, lanes);
+      if (!registerBlock.empty() &&
+          plan->instruction != ProductInstruction::Widen)
+        block = RegisterBlock{registerBlock[0], registerBlock[1]};
       OpBuilder b(op);
-      ProductVectorizer(op, *plan, lanes, parallel).emit(b);
+      ProductVectorizer(op, *plan, lanes, parallel, block).emit(b);
       op.erase();
     }
   }

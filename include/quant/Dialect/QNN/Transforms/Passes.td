@@ -270,6 +270,9 @@ def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"
                         "four u8 x s8 products per i32 lane (x86 VNNI)"))}]>,
     Option<"parallel", "parallel", "bool", /*default=*/"false",
            "Make the loops outside the vector loop one scf.parallel">,
+    ListOption<"registerBlock", "register-block", "int64_t",
+               "Rows and vectors of columns of the register block of an "
+               "instruction (e.g. 6,2); empty for the instruction's default">,
   ];
   let dependentDialects = ["::mlir::qnnx86::QNNX86Dialect",
                            "::mlir::scf::SCFDialect",
