@@ -147,18 +147,19 @@ func.func @products_blocked(%a: memref<9x8xi8>, %w: memref<8x16xi8>, %acc: memre
 
 // A matrix product (parallel m, n; reduction k) is vectorized along n, its
 // innermost parallel loop. The k loop runs in cache tiles of 256 steps, the
-// outermost loop; per tile, for each 16 columns (the weight panel stays in
-// cache) and each row, the accumulator vector is loaded once, carried
-// through the tile's k steps (a broadcast of a[m, k] times the contiguous
-// w[k, n:n+16]) and stored once; a masked step covers the last columns.
+// outermost loop; per tile, for each row and 16 columns (a widened body
+// keeps the vector loop innermost), the accumulator vector is loaded once,
+// carried through the tile's k steps (a broadcast of a[m, k] times the
+// contiguous w[k, n:n+16]) and stored once; a masked step covers the last
+// columns.
 // CHECK-LABEL: func.func @vectorize_matmul_reduction
 // CHECK-SAME: (%[[A:.*]]: memref<?x?xi32>, %[[W:.*]]: memref<?x?xi32>, %[[C:.*]]: memref<?x?xi32>)
 // CHECK: %[[KDIM:.*]] = memref.dim %[[A]], %c1
 // CHECK: scf.for %[[KT:.*]] = %{{.*}} to %[[KDIM]] step %c256 {
 // CHECK:   %[[KNEXT:.*]] = arith.addi %[[KT]], %c256
 // CHECK:   %[[KEND:.*]] = arith.minui %[[KNEXT]], %[[KDIM]]
-// CHECK:   scf.for %[[N:.*]] =
-// CHECK:     scf.for %[[M:.*]] =
+// CHECK:   scf.for %[[M:.*]] =
+// CHECK:     scf.for %[[N:.*]] =
 // CHECK:       %[[ACC:.*]] = vector.load %[[C]][%[[M]], %[[N]]] : memref<?x?xi32>, vector<16xi32>
 // CHECK:       %[[SUM:.*]] = scf.for %[[K:.*]] = %[[KT]] to %[[KEND]] step %{{.*}} iter_args(%[[CUR:.*]] = %[[ACC]]) -> (vector<16xi32>)
 // CHECK:         %[[AS:.*]] = memref.load %[[A]][%[[M]], %[[K]]]

@@ -365,9 +365,13 @@ void ProductVectorizer::emit(OpBuilder &b) {
     *it = {*blockDim, end, n, c1};
     groups.push_back({outer, 1});
   }
+  // The vector loop goes outermost where a weight panel is reused by the
+  // register block's rows; a widened body (a depthwise convolution, a sum)
+  // keeps it innermost, next to the contiguous reads of every operand.
+  bool vectorOutermost = plan.instruction != ProductInstruction::Widen;
   auto withVectorLoop = [&](ArrayRef<Loop> loops, Loop vector) {
-    SmallVector<Loop> all{vector};
-    all.append(loops.begin(), loops.end());
+    SmallVector<Loop> all(loops.begin(), loops.end());
+    all.insert(vectorOutermost ? all.begin() : all.end(), vector);
     return all;
   };
   // Segments of the vector dimension.

@@ -232,9 +232,10 @@ def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"
     not depend on that loop.
 
     The register block is 8 x 1 vectors for `vpdpbusd`, 6 x 2 for
-    `vpmaddwd` at 128/256 bits (16 registers) and 8 x 2 at 512. The loop
-    over blocks of output channels is outermost, so that their weights stay
-    in cache while the rows (or output pixels) pass over them, and the
+    `vpmaddwd` at 128/256 bits (16 registers) and 8 x 2 at 512 (option
+    `register-block`). With an instruction, the loop over blocks of output
+    channels is outermost, so that their weights stay in cache while the
+    rows (or output pixels) pass over them, and the
     innermost reduction loop runs in cache tiles of 256 steps (the
     accumulators go through the output buffer between tiles).
 
