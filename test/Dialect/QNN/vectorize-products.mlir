@@ -6,15 +6,21 @@
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd register-block=2,3}))" --split-input-file | FileCheck %s --check-prefix=BLOCK
 
 // A u8 x s8 byte product with the dot-product option: the reduction loop
-// runs four steps per qnnx86.vpdpbusd up to K - K % 4 (8 of 10): four weight
-// rows interleaved so that lane j holds w[k .. k+3, n + j], one 32-bit load
-// of four activation bytes broadcast to every lane; the remaining steps
-// keep the widened body. With 4 rows (fewer than a block of 8), no row
-// blocking. Without the option, no dot product.
+// runs four steps per qnnx86.vpdpbusd: four weight rows interleaved so that
+// lane j holds w[k .. k+3, n + j], one 32-bit load of four activation bytes
+// broadcast to every lane; the remaining steps keep the widened body. With
+// 4 rows (fewer than a block of 8), no row blocking; and as each weight
+// vector serves fewer than 6 rows, the reduction streams through the
+// weights in tiles of 4 steps (10 = 4 + 4 + 2, the last tile left to the
+// widened body). Without the option, no dot product.
 // CHECK-LABEL: func.func @products
-// CHECK: %[[REM:.*]] = arith.remui %{{.*}}, %c4{{[_0-9]*}} : index
-// CHECK: %[[END:.*]] = arith.subi %c10{{[_0-9]*}}, %[[REM]] : index
-// CHECK: scf.for %[[K:.*]] = %{{.*}} to %[[END]] step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<16xi32>)
+// CHECK: scf.for %[[KT:.*]] = %c0{{[_0-9]*}} to %c10{{[_0-9]*}} step %c4{{[_0-9]*}} {
+// CHECK:   %[[KNEXT:.*]] = arith.addi %[[KT]], %c4
+// CHECK:   %[[KHI:.*]] = arith.minui %[[KNEXT]], %c10
+// CHECK:   %[[COUNT:.*]] = arith.subi %[[KHI]], %[[KT]] : index
+// CHECK:   %[[REM:.*]] = arith.remui %[[COUNT]], %c4{{[_0-9]*}} : index
+// CHECK:   %[[END:.*]] = arith.subi %[[KHI]], %[[REM]] : index
+// CHECK:   scf.for %[[K:.*]] = %[[KT]] to %[[END]] step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (vector<16xi32>)
 // CHECK-COUNT-4: vector.load %{{.*}} : memref<10x20xi8>, vector<16xi8>
 // CHECK:   %[[P01:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18
 // CHECK:   %[[P23:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18
@@ -26,7 +32,7 @@
 // CHECK:   %[[X:.*]] = vector.bitcast %[[B]] : vector<16xi32> to vector<64xi8>
 // CHECK:   %[[D:.*]] = qnnx86.vpdpbusd %[[ACC]], %[[X]], %[[Y]] : vector<64xi8>, vector<64xi8> -> vector<16xi32>
 // CHECK:   scf.yield %[[D]]
-// CHECK: scf.for %{{.*}} = %[[END]] to
+// CHECK: scf.for %{{.*}} = %[[END]] to %[[KHI]]
 // CHECK:   arith.extui
 // CHECK:   arith.muli
 // W256-LABEL: func.func @products
