@@ -304,7 +304,13 @@ void ProductVectorizer::emit(OpBuilder &b) {
     if (rowsPerWeight >= kStreamRows)
       break;
   }
-  int64_t tileSize = rowsPerWeight < kStreamRows ? kStreamTile : kReductionTile;
+  bool streaming = rowsPerWeight < kStreamRows;
+  int64_t tileSize = streaming ? kStreamTile : kReductionTile;
+  // A streaming product would fork once per tile of 4 steps: it stays on
+  // one thread, where it runs at the speed of the weights' stream (threads
+  // for it would need column chunks around the tile loop).
+  if (streaming)
+    parallel = false;
   if (!depth || *depth > tileSize) {
     Value k = size(b, loc, plan.reductionDims.back());
     Value tile = arith::ConstantIndexOp::create(b, loc, tileSize);
