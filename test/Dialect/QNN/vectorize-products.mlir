@@ -245,3 +245,27 @@ func.func @products_parallel(%a: memref<?x?xi8>, %w: memref<?x?xi8>, %acc: memre
   }
   return
 }
+
+// -----
+
+// A GEMV (one row per weight vector) streams through the weights in
+// reduction tiles of 4 steps, whole rows in memory order, and stays on one
+// thread under `parallel`: a fork per tile would cost more than the tile.
+// CHECK-LABEL: func.func @gemv_streaming
+// CHECK: %[[K:.*]] = memref.dim %{{.*}}, %c1
+// CHECK: scf.for %{{.*}} = %c0{{[_0-9]*}} to %[[K]] step %c4{{[_0-9]*}} {
+// CHECK: qnnx86.vpdpbusd
+// PAR-LABEL: func.func @gemv_streaming
+// PAR-NOT: scf.parallel
+// PAR: return
+func.func @gemv_streaming(%a: memref<1x?xi8>, %w: memref<?x?xi8>, %acc: memref<1x?xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%a, %w : memref<1x?xi8>, memref<?x?xi8>) outs(%acc : memref<1x?xi32>) {
+  ^bb0(%x: i8, %y: i8, %s: i32):
+    %xe = arith.extui %x : i8 to i32
+    %ye = arith.extsi %y : i8 to i32
+    %p = arith.muli %xe, %ye : i32
+    %r = arith.addi %s, %p : i32
+    linalg.yield %r : i32
+  }
+  return
+}
