@@ -262,16 +262,17 @@ constexpr int64_t kReductionTile = 256;
 constexpr int64_t kStreamTile = 4;
 constexpr int64_t kStreamRows = 6;
 
-/// The loop nest, for each segment of the vector dimension (steps of
-/// block.cols vectors, single vectors, one masked step) and each group of
-/// the blocked dimension (blocks of block.rows, the remaining rows): the
-/// vector loop outermost, so that the weights of one block of output
-/// channels (a K x cols * lanes panel) stay in cache while every row (or
-/// output pixel) block streams past them, then the other parallel loops,
-/// then the reduction loops around the register block. With `parallel`,
-/// the vector loop and the other parallel loops form one scf.parallel
-/// (its iterations write disjoint outputs; OpenMP's static schedule gives
-/// each thread a contiguous range of output-channel blocks).
+/// The loop nest: a loop over tiles of the innermost reduction (256 steps,
+/// or 4 for a streaming product), then, for each segment of the vector
+/// dimension (steps of block.cols vectors, single vectors, one masked step)
+/// and each group of the blocked dimension (blocks of block.rows, the
+/// remaining rows), the parallel loops, then the reduction loops around the
+/// register block. With an instruction the vector loop is the outermost
+/// parallel loop, so that the weights of one block of output channels (a
+/// K x cols * lanes panel) stay in cache while every row (or output pixel)
+/// block streams past them. With `parallel`, the parallel loops form one
+/// scf.parallel (its iterations write disjoint outputs; OpenMP's static
+/// schedule gives each thread a contiguous range of the first loop).
 void ProductVectorizer::emit(OpBuilder &b) {
   Location loc = op.getLoc();
   ranges = cast<linalg::LinalgOp>(op.getOperation()).createLoopRanges(b, loc);
