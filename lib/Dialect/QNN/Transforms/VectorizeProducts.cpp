@@ -178,18 +178,24 @@ constexpr int64_t kMaxBlockSize = 16;
 /// about 9 us on one Zen 3 core) would spend twice over.
 constexpr int64_t kMinParallelWork = int64_t(1) << 20;
 
+/// The product of `extents`, or `cap` once it reaches `cap` or an extent
+/// is dynamic (a run-time size may be anything).
+int64_t cappedProduct(ArrayRef<int64_t> extents, int64_t cap) {
+  int64_t product = 1;
+  for (int64_t extent : extents) {
+    if (ShapedType::isDynamic(extent) ||
+        (extent != 0 && product > (cap - 1) / extent))
+      return cap;
+    product *= extent;
+  }
+  return product;
+}
+
 /// Whether distributing `op` over threads can pay: its static iteration
 /// count is at least kMinParallelWork, or not known at compile time.
 bool worthThreads(linalg::GenericOp op) {
-  int64_t work = 1;
-  for (int64_t extent : op.getStaticLoopRanges()) {
-    if (ShapedType::isDynamic(extent))
-      return true;
-    if (extent != 0 && work > kMinParallelWork / extent)
-      return true;
-    work *= extent;
-  }
-  return work >= kMinParallelWork;
+  return cappedProduct(op.getStaticLoopRanges(), kMinParallelWork) >=
+         kMinParallelWork;
 }
 
 /// The block for `instruction` on `lanes` i32 lanes. vpdpbusd keeps 8 x 1
@@ -216,6 +222,9 @@ public:
   void emit(OpBuilder &b);
 
 private:
+  std::optional<unsigned> chooseBlockDim();
+  void tileReduction(OpBuilder &b, Location loc);
+
   /// Positions the loop indices on one accumulator of the block.
   using BlockSetter = function_ref<void(OpBuilder &, int64_t, int64_t)>;
 
@@ -262,6 +271,51 @@ constexpr int64_t kReductionTile = 256;
 constexpr int64_t kStreamTile = 4;
 constexpr int64_t kStreamRows = 6;
 
+/// With an instruction for the byte products, the parallel loop just
+/// outside the vector one is blocked by block.rows when the weights do not
+/// depend on it (the rows of a matmul, the output columns of a
+/// convolution): each weight vector then serves that many rows.
+std::optional<unsigned> ProductVectorizer::chooseBlockDim() {
+  ArrayRef<unsigned> dims = plan.parallelDims;
+  if (block.rows <= 1 || dims.size() < 2)
+    return std::nullopt;
+  unsigned candidate = dims[dims.size() - 2];
+  int64_t extent = op.getStaticLoopRanges()[candidate];
+  if (accesses[plan.bytes->y].map.isFunctionOfDim(candidate) ||
+      (!ShapedType::isDynamic(extent) && extent < block.rows))
+    return std::nullopt;
+  return candidate;
+}
+
+/// Opens a loop over cache tiles of the innermost reduction loop when it
+/// may be longer than one tile, sets reductionTile to its bounds and moves
+/// `b` into it. A product whose weight vectors serve fewer than
+/// kStreamRows rows streams (tiles of kStreamTile) and stays on one thread:
+/// it would otherwise fork once per tile of 4 steps (threads for it would
+/// need column chunks around the tile loop).
+void ProductVectorizer::tileReduction(OpBuilder &b, Location loc) {
+  SmallVector<int64_t> loopExtents = op.getStaticLoopRanges();
+  SmallVector<int64_t> outerExtents =
+      llvm::map_to_vector(ArrayRef<unsigned>(plan.parallelDims).drop_back(),
+                          [&](unsigned d) { return loopExtents[d]; });
+  bool streaming = cappedProduct(outerExtents, kStreamRows) < kStreamRows;
+  if (streaming)
+    parallel = false;
+  int64_t tileSize = streaming ? kStreamTile : kReductionTile;
+  int64_t depth = loopExtents[plan.reductionDims.back()];
+  if (!ShapedType::isDynamic(depth) && depth <= tileSize)
+    return;
+  Value k = size(b, loc, plan.reductionDims.back());
+  Value tile = arith::ConstantIndexOp::create(b, loc, tileSize);
+  Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+  auto tiles = scf::ForOp::create(b, loc, c0, k, tile);
+  b.setInsertionPoint(tiles.getBody()->getTerminator());
+  Value lo = tiles.getInductionVar();
+  Value hi = arith::MinUIOp::create(b, loc,
+                                    arith::AddIOp::create(b, loc, lo, tile), k);
+  reductionTile = std::make_pair(lo, hi);
+}
+
 /// The loop nest: a loop over tiles of the innermost reduction (256 steps,
 /// or 4 for a streaming product), then, for each segment of the vector
 /// dimension (steps of block.cols vectors, single vectors, one masked step)
@@ -279,49 +333,11 @@ void ProductVectorizer::emit(OpBuilder &b) {
   SmallVector<Value> ivs(op.getNumLoops());
   Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
   Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
-  // With an instruction for the byte products, the parallel loop just
-  // outside the vector one is blocked by block.rows when the weights do not
-  // depend on it (the rows of a matmul, the output columns of a
-  // convolution): each weight vector then serves that many rows.
-  std::optional<unsigned> blockDim;
+  std::optional<unsigned> blockDim = chooseBlockDim();
   ArrayRef<unsigned> dims = plan.parallelDims;
-  if (block.rows > 1 && dims.size() >= 2) {
-    unsigned candidate = dims[dims.size() - 2];
-    std::optional<int64_t> extent = getConstantIntValue(ranges[candidate].size);
-    if (!accesses[plan.bytes->y].map.isFunctionOfDim(candidate) &&
-        (!extent || *extent >= block.rows))
-      blockDim = candidate;
-  }
   unsigned vecDim = dims.back();
-  // Cache tiles of the innermost reduction loop, when it may be longer
-  // than one tile.
   OpBuilder::InsertionGuard guard(b);
-  std::optional<int64_t> depth =
-      getConstantIntValue(ranges[plan.reductionDims.back()].size);
-  int64_t rowsPerWeight = 1;
-  for (unsigned d : dims.drop_back()) {
-    std::optional<int64_t> extent = getConstantIntValue(ranges[d].size);
-    rowsPerWeight = extent ? rowsPerWeight * *extent : kStreamRows;
-    if (rowsPerWeight >= kStreamRows)
-      break;
-  }
-  bool streaming = rowsPerWeight < kStreamRows;
-  int64_t tileSize = streaming ? kStreamTile : kReductionTile;
-  // A streaming product would fork once per tile of 4 steps: it stays on
-  // one thread, where it runs at the speed of the weights' stream (threads
-  // for it would need column chunks around the tile loop).
-  if (streaming)
-    parallel = false;
-  if (!depth || *depth > tileSize) {
-    Value k = size(b, loc, plan.reductionDims.back());
-    Value tile = arith::ConstantIndexOp::create(b, loc, tileSize);
-    auto tiles = scf::ForOp::create(b, loc, c0, k, tile);
-    b.setInsertionPoint(tiles.getBody()->getTerminator());
-    Value lo = tiles.getInductionVar();
-    Value hi = arith::MinUIOp::create(
-        b, loc, arith::AddIOp::create(b, loc, lo, tile), k);
-    reductionTile = std::make_pair(lo, hi);
-  }
+  tileReduction(b, loc);
   struct Loop {
     unsigned dim;
     Value lb, ub, step;
