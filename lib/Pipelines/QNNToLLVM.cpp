@@ -58,6 +58,12 @@ static void addQNNToLinalgPasses(OpPassManager &pm,
   // One loop per chain of elementwise ops, no intermediate tensors.
   pm.addPass(qnn::createQNNFuseElementwise());
   pm.addPass(createCanonicalizerPass());
+  // Constant weights of byte products in the layout the target's
+  // instruction reads (folded here, at compile time).
+  qnn::QNNPackProductsOptions pack;
+  pack.vectorWidth = target.vectorWidth;
+  pack.instruction = target.products;
+  pm.addNestedPass<func::FuncOp>(qnn::createQNNPackProducts(pack));
 }
 
 /// Tensors to buffers: results written into a destination argument need no

@@ -8,6 +8,9 @@ their _mlir_ciface_ entry points. Results are compared bit for bit with:
   - PyTorch's quantized linear (qnnpack and onednn engines), whose output
     stage is the contract's `float` mode, for the configurations it
     supports (u8 activations, s8 weights, no bias);
+  - with --constant-weights, the weights are a constant of each function
+    (a deployed model: folded and packed at compile time) instead of an
+    argument;
   - reference.py (the NumPy transcription of docs/Semantics.md), which sums
     (a - za)(w - zw) directly, in all four rounding modes, with biases.
 Exits non-zero on any mismatch.
@@ -54,6 +57,13 @@ def make_configs(rng, count):
     return configs
 
 
+def dense(values):
+    """A nested list literal of an integer array, for dense<...>."""
+    if values.ndim == 1:
+        return "[%s]" % ", ".join(str(int(v)) for v in values)
+    return "[%s]" % ", ".join(dense(row) for row in values)
+
+
 def mlir_function(name, c, mode):
     m, k, n = c["m"], c["k"], c["n"]
     at = "!quant.uniform<%s:f32, %s:%d>" % (c["a_st"], fmt(c["sa"]), c["za"])
@@ -69,9 +79,16 @@ def mlir_function(name, c, mode):
         "{llvm.emit_c_interface} {" % (name, m, k, k, n, n, m, n),
         "  %%qa = qnn.storage_cast %%a : tensor<%dx%dxi8> -> tensor<%dx%dx%s>"
         % (m, k, m, k, at),
-        "  %%qw = qnn.storage_cast %%w : tensor<%dx%dxi8> -> tensor<%dx%dx%s>"
-        % (k, n, k, n, wt),
     ]
+    weights = "%w"
+    if "W" in c:
+        # The argument stays in the signature, unused, so that every
+        # function is called alike.
+        lines.append("  %%wc = arith.constant dense<%s> : tensor<%dx%dxi8>"
+                     % (dense(c["W"]), k, n))
+        weights = "%wc"
+    lines.append("  %%qw = qnn.storage_cast %s : tensor<%dx%dxi8> -> "
+                 "tensor<%dx%dx%s>" % (weights, k, n, k, n, wt))
     if c["bias"]:
         lines.append("  %%qb = qnn.storage_cast %%b : tensor<%dxi32> -> "
                      "tensor<%dx%s>" % (n, n, bt))
@@ -104,9 +121,15 @@ def torch_linear(torch, engine, c, A, W):
 def main():
     ap = argument_parser(default_seed=2026)
     ap.add_argument("--configs", type=int, default=40)
+    ap.add_argument("--constant-weights", action="store_true",
+                    help="weights as constants of the functions")
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
     configs = make_configs(rng, args.configs)
+    if args.constant_weights:
+        wrng = np.random.default_rng(args.seed + 1)
+        for c in configs:
+            c["W"] = wrng.integers(-128, 128, (c["k"], c["n"]))
     text = []
     for i, c in enumerate(configs):
         for mode in MODES:
@@ -126,7 +149,7 @@ def main():
         m, k, n = c["m"], c["k"], c["n"]
         alo, ahi = (0, 255) if c["a_st"] == "u8" else (-128, 127)
         A = rng.integers(alo, ahi + 1, (m, k))
-        W = rng.integers(-128, 128, (k, n))
+        W = c["W"] if "W" in c else rng.integers(-128, 128, (k, n))
         B = (rng.integers(-200000, 200000, n) if c["bias"]
              else np.zeros(n, dtype=np.int64))
         acc = (A - c["za"]) @ (W - c["zws"][None, :]) + B[None, :]

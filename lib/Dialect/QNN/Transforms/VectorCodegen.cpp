@@ -57,8 +57,9 @@ Value emitIndex(OpBuilder &b, Location loc, AffineExpr e, ArrayRef<Value> ivs) {
 /// loop dimension `vecDim` is either the last (unit-stride) index of an
 /// operand (a vector load) or absent from it (a scalar load and a
 /// broadcast), and returns how each operand is accessed.
-FailureOr<SmallVector<OperandAccess>> analyzeOperands(linalg::GenericOp op,
-                                                      unsigned vecDim) {
+FailureOr<SmallVector<OperandAccess>>
+analyzeOperands(linalg::GenericOp op, unsigned vecDim,
+                std::optional<unsigned> custom) {
   SmallVector<OperandAccess> accesses;
   for (OpOperand &operand : op->getOpOperands()) {
     auto type = dyn_cast<MemRefType>(operand.get().getType());
@@ -71,6 +72,10 @@ FailureOr<SmallVector<OperandAccess>> analyzeOperands(linalg::GenericOp op,
         (!element.isIndex() && element.getIntOrFloatBitWidth() % 8 != 0))
       return failure();
     AffineMap map = op.getMatchingIndexingMap(&operand);
+    if (operand.getOperandNumber() == custom) {
+      accesses.push_back({operand.get(), map, /*contiguous=*/false});
+      continue;
+    }
     std::optional<unsigned> pos =
         map.getResultPosition(getAffineDimExpr(vecDim, op.getContext()));
     bool contiguous = pos.has_value();

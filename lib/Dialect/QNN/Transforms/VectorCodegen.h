@@ -38,9 +38,12 @@ Value emitIndex(OpBuilder &b, Location loc, AffineExpr e, ArrayRef<Value> ivs);
 /// Checks that every operand is a byte-addressable buffer and that the
 /// loop dimension `vecDim` is either the last (unit-stride) index of an
 /// operand (a vector load) or absent from it (a scalar load and a
-/// broadcast), and returns how each operand is accessed.
-FailureOr<SmallVector<OperandAccess>> analyzeOperands(linalg::GenericOp op,
-                                                      unsigned vecDim);
+/// broadcast), and returns how each operand is accessed. Operand `custom`
+/// (packed weights) is read by the caller's own code: its indices are not
+/// checked, and it is marked as not contiguous.
+FailureOr<SmallVector<OperandAccess>>
+analyzeOperands(linalg::GenericOp op, unsigned vecDim,
+                std::optional<unsigned> custom = std::nullopt);
 
 /// Checks that the body can run lane by lane on vectors, including the
 /// masked-off lanes of a tail step.

@@ -16,6 +16,7 @@
 
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
+#include "ByteProducts.h"
 #include "VectorCodegen.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -28,17 +29,21 @@ namespace mlir::qnn {
 using namespace mlir;
 using namespace mlir::qnn;
 using namespace mlir::qnn::vectorize;
+using mlir::qnn::products::PackedLayout;
 
 namespace {
 
 /// A byte product `acc + ext(x) * ext(y)` that an instruction computes
 /// several reduction steps at a time: x is read without the vector loop,
 /// with the innermost reduction loop as its last, unit-stride index (a
-/// broadcast of consecutive bytes); y is a vector along the vector loop,
-/// with the reduction loop as the index before it (rows of weights).
+/// broadcast of consecutive bytes, or i16 words); y is a vector along the
+/// vector loop, with the reduction loop as the index before it (rows of
+/// weights), or packed weights.
 struct BytePairs {
   unsigned x, y;
   bool xSigned, ySigned;
+  /// 8, or 16 for activations qnn-pack-products widened for vpmaddwd.
+  unsigned xBits;
 };
 
 /// A generic with reduction loops and one output indexed by its parallel
@@ -52,71 +57,49 @@ struct ReductionPlan {
   /// The instruction that computes `bytes`, and its reduction steps.
   ProductInstruction instruction = ProductInstruction::Widen;
   int64_t stepsPerInstruction = 1;
+  /// The input that holds weights packed by qnn-pack-products, and their
+  /// layout.
+  std::optional<unsigned> packed;
+  PackedLayout packedLayout{1, 1};
 };
-
-/// The input index and signedness of `v`, if it is the extension of an i8
-/// input block argument of `op`.
-std::optional<std::pair<unsigned, bool>> byteInput(linalg::GenericOp op,
-                                                   Value v) {
-  bool isSigned = false;
-  if (auto ext = v.getDefiningOp<arith::ExtSIOp>()) {
-    isSigned = true;
-    v = ext.getIn();
-  } else if (auto ext = v.getDefiningOp<arith::ExtUIOp>()) {
-    v = ext.getIn();
-  } else {
-    return std::nullopt;
-  }
-  auto arg = dyn_cast<BlockArgument>(v);
-  if (!arg || arg.getOwner() != op.getBody() ||
-      arg.getArgNumber() >= op.getNumDpsInputs() || !arg.getType().isInteger(8))
-    return std::nullopt;
-  return std::make_pair(arg.getArgNumber(), isSigned);
-}
 
 /// The byte product of the body, when it is `acc + ext(x) * ext(y)` on i32
 /// with x and y read as BytePairs describes.
 std::optional<BytePairs> analyzeBytePairs(linalg::GenericOp op,
                                           const ReductionPlan &plan) {
-  Block *body = op.getBody();
-  if (std::distance(body->begin(), body->end()) != 5)
+  auto inputs = products::matchByteProductBody(op);
+  if (!inputs)
     return std::nullopt;
-  auto yield = cast<linalg::YieldOp>(body->getTerminator());
-  auto add = yield.getValues()[0].getDefiningOp<arith::AddIOp>();
-  if (!add || !add.getType().isInteger(32))
-    return std::nullopt;
-  Value acc = body->getArgument(op.getNumDpsInputs());
-  if ((add.getLhs() == acc) == (add.getRhs() == acc))
-    return std::nullopt;
-  Value other = add.getLhs() == acc ? add.getRhs() : add.getLhs();
-  auto mul = other.getDefiningOp<arith::MulIOp>();
-  if (!mul)
-    return std::nullopt;
-  auto lhs = byteInput(op, mul.getLhs()), rhs = byteInput(op, mul.getRhs());
-  if (!lhs || !rhs || lhs->first == rhs->first)
-    return std::nullopt;
+  auto [lhs, rhs] = *inputs;
   MLIRContext *ctx = op.getContext();
   unsigned red = plan.reductionDims.back();
   AffineExpr r = getAffineDimExpr(red, ctx);
   AffineExpr v = getAffineDimExpr(plan.parallelDims.back(), ctx);
-  // x is the operand the vector loop does not read.
-  auto [x, y] = plan.accesses[lhs->first].contiguous
-                    ? std::make_pair(*rhs, *lhs)
-                    : std::make_pair(*lhs, *rhs);
-  const OperandAccess &xa = plan.accesses[x.first],
-                      &ya = plan.accesses[y.first];
+  // y is the operand read along the vector loop (packed weights are), x
+  // the one that is not.
+  auto readsVector = [&](const products::ByteInput &in) {
+    return plan.accesses[in.index].contiguous || in.index == plan.packed;
+  };
+  auto [x, y] = readsVector(lhs) ? std::make_pair(rhs, lhs)
+                                 : std::make_pair(lhs, rhs);
+  const OperandAccess &xa = plan.accesses[x.index],
+                      &ya = plan.accesses[y.index];
   ArrayRef<AffineExpr> xr = xa.map.getResults(), yr = ya.map.getResults();
-  if (xa.contiguous || !ya.contiguous || xr.empty() || yr.size() < 2 ||
-      xr.back() != r || yr[yr.size() - 2] != r || yr.back() != v ||
+  if (readsVector(x) || !readsVector(y) || xr.empty() || xr.back() != r ||
       !hasUnitInnerStride(cast<MemRefType>(xa.memref.getType())))
     return std::nullopt;
   for (AffineExpr e : xr.drop_back())
     if (e.isFunctionOfDim(red))
       return std::nullopt;
-  for (AffineExpr e : yr.drop_back(2))
-    if (e.isFunctionOfDim(red))
+  // matchPackedWeightMap has checked the map of packed weights.
+  if (y.index != plan.packed) {
+    if (yr.size() < 2 || yr[yr.size() - 2] != r || yr.back() != v)
       return std::nullopt;
-  return BytePairs{x.first, y.first, x.second, y.second};
+    for (AffineExpr e : yr.drop_back(2))
+      if (e.isFunctionOfDim(red))
+        return std::nullopt;
+  }
+  return BytePairs{x.index, y.index, x.isSigned, y.isSigned, x.bits};
 }
 
 FailureOr<ReductionPlan> analyzeReduction(linalg::GenericOp op) {
@@ -136,8 +119,17 @@ FailureOr<ReductionPlan> analyzeReduction(linalg::GenericOp op) {
   for (auto [r, d] : llvm::enumerate(plan.parallelDims))
     if (outMap.getResult(r) != getAffineDimExpr(d, op.getContext()))
       return failure();
+  // Weights packed by qnn-pack-products are read by the instruction step.
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (std::optional<PackedLayout> layout = products::matchPackedWeightMap(
+            op.getMatchingIndexingMap(input), plan.reductionDims.back(),
+            plan.parallelDims.back())) {
+      plan.packed = input->getOperandNumber();
+      plan.packedLayout = *layout;
+    }
+  }
   FailureOr<SmallVector<OperandAccess>> accesses =
-      analyzeOperands(op, plan.parallelDims.back());
+      analyzeOperands(op, plan.parallelDims.back(), plan.packed);
   if (failed(accesses))
     return failure();
   plan.accesses = std::move(*accesses);
@@ -147,19 +139,25 @@ FailureOr<ReductionPlan> analyzeReduction(linalg::GenericOp op) {
 /// Picks the instruction for the byte product of `plan` on a target with
 /// `instruction` and `lanes` i32 lanes: vpdpbusd takes u8 x s8 only;
 /// vpmaddwd takes bytes of either signedness, widened to i16 exactly.
-void selectInstruction(ReductionPlan &plan, ProductInstruction instruction,
-                       int64_t lanes) {
-  if (!plan.bytes || instruction == ProductInstruction::Widen ||
-      (lanes != 4 && lanes != 8 && lanes != 16))
-    return;
-  if (instruction == ProductInstruction::Vpdpbusd) {
-    if (plan.bytes->xSigned || !plan.bytes->ySigned)
-      return;
-    plan.stepsPerInstruction = 4;
-  } else {
-    plan.stepsPerInstruction = 2;
+/// Fails when the plan reads packed weights in a layout other than the
+/// instruction's (only the instruction step reads them).
+LogicalResult selectInstruction(ReductionPlan &plan,
+                                ProductInstruction instruction,
+                                int64_t lanes) {
+  int64_t steps =
+      plan.bytes ? products::stepsPerInstruction(
+                       instruction,
+                       {plan.bytes->x, plan.bytes->xSigned, plan.bytes->xBits},
+                       {plan.bytes->y, plan.bytes->ySigned, 8}, lanes)
+                 : 1;
+  if (steps > 1) {
+    plan.stepsPerInstruction = steps;
+    plan.instruction = instruction;
   }
-  plan.instruction = instruction;
+  if (plan.packed && (steps == 1 || plan.packedLayout.lanes != lanes ||
+                      plan.packedLayout.steps != steps))
+    return failure();
+  return success();
 }
 
 /// The register block of a byte-product instruction: `rows` indices of the
@@ -234,8 +232,10 @@ private:
   SmallVector<Value> emitInstructionStep(OpBuilder &b, Location loc,
                                          SmallVector<Value> &ivs, unsigned d,
                                          Value k, ValueRange accs, Value mask,
-                                         int64_t rows, int64_t cols,
-                                         BlockSetter at);
+                                         Value validSteps, int64_t rows,
+                                         int64_t cols, BlockSetter at);
+  Value loadPackedWeights(OpBuilder &b, Location loc, ArrayRef<Value> ivs,
+                          Value k);
   Value size(OpBuilder &b, Location loc, unsigned d) {
     return getValueOrCreateConstantIndexOp(b, loc, ranges[d].size);
   }
@@ -262,6 +262,11 @@ private:
 /// in cache (and in the TLB: weight rows are often a page apart) while
 /// every block of outputs passes over them.
 constexpr int64_t kReductionTile = 256;
+/// Packed weights of one block of output channels are contiguous along the
+/// reduction (a tile of 1024 steps is 16 KiB for 2 vectors of 8 channels
+/// with vpmaddwd), so longer tiles pay: constant-weight linear 1024^3 on
+/// Zen 3 (AVX2), tiles of 128, 256, 512, 1024: 55, 62, 67, 70 GMAC/s.
+constexpr int64_t kPackedReductionTile = 1024;
 
 /// The tile of a product whose weights serve fewer than kStreamRows rows
 /// (a GEMV, a column sum): nothing reuses its weights, which stream from
@@ -301,7 +306,13 @@ void ProductVectorizer::tileReduction(OpBuilder &b, Location loc) {
   bool streaming = cappedProduct(outerExtents, kStreamRows) < kStreamRows;
   if (streaming)
     parallel = false;
-  int64_t tileSize = streaming ? kStreamTile : kReductionTile;
+  // Packed weights of one block of output channels are contiguous along
+  // the reduction: streamed whole, they are read in memory order.
+  if (streaming && plan.packed)
+    return;
+  int64_t tileSize = streaming      ? kStreamTile
+                     : plan.packed ? kPackedReductionTile
+                                   : kReductionTile;
   int64_t depth = loopExtents[plan.reductionDims.back()];
   if (!ShapedType::isDynamic(depth) && depth <= tileSize)
     return;
@@ -510,11 +521,26 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
           rb, loc, lo, end, cs, carried,
           [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
             Values next = emitInstructionStep(nb, loc, ivs, d, iv, iterArgs,
-                                              mask, rows, cols, at);
+                                              mask, /*validSteps=*/nullptr,
+                                              rows, cols, at);
             scf::YieldOp::create(nb, loc, next);
           });
       carried = groups.getResults();
       start = end;
+      // Packed weights are zero-padded to whole groups: the remaining
+      // steps are one more group (a loop of at most one trip), with the
+      // activation bytes past `hi` masked off.
+      if (plan.packed) {
+        auto tail = scf::ForOp::create(
+            rb, loc, end, hi, cs, carried,
+            [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
+              Value valid = arith::SubIOp::create(nb, loc, hi, iv);
+              Values next = emitInstructionStep(nb, loc, ivs, d, iv, iterArgs,
+                                                mask, valid, rows, cols, at);
+              scf::YieldOp::create(nb, loc, next);
+            });
+        return tail.getResults();
+      }
     }
     auto loop = scf::ForOp::create(
         rb, loc, start, hi, c1, carried,
@@ -534,12 +560,38 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
   }
 }
 
+/// The packed weights of the block's column at `ivs` (an index of the
+/// vector loop that is a multiple of the lanes) for the group of reduction
+/// steps from `k` (a multiple of the steps): one vector of lanes * steps
+/// bytes, lane j holding the steps of output channel n + j (ByteProducts.h).
+Value ProductVectorizer::loadPackedWeights(OpBuilder &b, Location loc,
+                                           ArrayRef<Value> ivs, Value k) {
+  const OperandAccess &ya = accesses[*plan.packed];
+  PackedLayout layout = plan.packedLayout;
+  SmallVector<Value> indices;
+  for (AffineExpr e : ya.map.getResults().drop_back(3))
+    indices.push_back(emitIndex(b, loc, e, ivs));
+  auto divide = [&](Value v, int64_t by) {
+    return arith::DivUIOp::create(b, loc, v,
+                                  arith::ConstantIndexOp::create(b, loc, by))
+        .getResult();
+  };
+  indices.push_back(divide(ivs[plan.parallelDims.back()], layout.lanes));
+  indices.push_back(divide(k, layout.steps));
+  indices.push_back(arith::ConstantIndexOp::create(b, loc, 0));
+  return vector::LoadOp::create(
+      b, loc, vectorOf(b.getI8Type(), layout.lanes * layout.steps),
+      ya.memref, indices);
+}
+
 /// accs[r * cols + c] + the products of stepsPerInstruction (s) reduction
 /// steps from `k` in each lane, for each row r and column c of the block,
 /// with one instruction per accumulator. For each column the s weight rows
 /// y[k + t, n ..] are loaded and interleaved once, so that lane j holds
-/// y[k .. k+s-1, n + j]; each row's s activation bytes x[.., k .. k+s-1]
-/// are loaded as one word and broadcast to every lane once.
+/// y[k .. k+s-1, n + j] (packed weights hold them so already: one load);
+/// each row's s activation bytes x[.., k .. k+s-1] are loaded as one word
+/// and broadcast to every lane once, only the first `validSteps` of them
+/// when it is set (the packed weights are zero past the last step).
 ///  - vpdpbusd: four u8 x s8 products per lane, added to the accumulator;
 ///  - vpmaddwd: the bytes widened to i16 (exactly, by their signedness),
 ///    two i16 products per lane added into i32 (at most 2 * 255 * 255 in
@@ -547,7 +599,8 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
 /// Both give each lane the sum the widened body would, exactly.
 SmallVector<Value> ProductVectorizer::emitInstructionStep(
     OpBuilder &b, Location loc, SmallVector<Value> &ivs, unsigned d, Value k,
-    ValueRange accs, Value mask, int64_t rows, int64_t cols, BlockSetter at) {
+    ValueRange accs, Value mask, Value validSteps, int64_t rows, int64_t cols,
+    BlockSetter at) {
   const BytePairs &bytes = *plan.bytes;
   const OperandAccess &xa = accesses[bytes.x], &ya = accesses[bytes.y];
   int64_t s = plan.stepsPerInstruction;
@@ -569,7 +622,12 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
     return arith::ExtUIOp::create(b, loc, to, v);
   };
   SmallVector<Value> ys;
-  for (int64_t c = 0; c < cols; ++c) {
+  for (int64_t c = 0; c < cols && plan.packed; ++c) {
+    at(b, 0, c);
+    Value y = loadPackedWeights(b, loc, ivs, k);
+    ys.push_back(s == 4 ? y : extend(y, vectorOf(i16, 2 * lanes), bytes.ySigned));
+  }
+  for (int64_t c = 0; c < cols && !plan.packed; ++c) {
     at(b, 0, c);
     SmallVector<Value> rowsOfY;
     for (int64_t t = 0; t < s; ++t) {
@@ -593,11 +651,23 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
     // The s bytes as one word, broadcast: vpdpbusd takes them as they are;
     // for vpmaddwd the word of two bytes is broadcast to half the width and
     // its bytes widened, so that the i16 lanes alternate x[k], x[k + 1]
-    // (x86: a broadcast load and one vpmovzxbw, no scalar extension).
-    Value group =
-        vector::LoadOp::create(b, loc, VectorType::get({s}, i8), xa.memref,
-                               indicesFor(b, loc, xa, ivs));
-    Type wordType = s == 4 ? i32 : i16;
+    // (x86: a broadcast load and one vpmovzxbw, no scalar extension). Two
+    // i16 activations are one i32 word, broadcast as it is (one load).
+    bool words = bytes.xBits == 16;
+    VectorType groupType = VectorType::get({s}, words ? i16 : i8);
+    Value group;
+    if (!validSteps) {
+      group = vector::LoadOp::create(b, loc, groupType, xa.memref,
+                                     indicesFor(b, loc, xa, ivs));
+    } else {
+      Value valid = vector::CreateMaskOp::create(
+          b, loc, VectorType::get({s}, b.getI1Type()), ValueRange{validSteps});
+      Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(groupType));
+      group = vector::MaskedLoadOp::create(b, loc, groupType, xa.memref,
+                                           indicesFor(b, loc, xa, ivs), valid,
+                                           zero);
+    }
+    Type wordType = s == 4 || words ? i32 : i16;
     Value word = vector::ExtractOp::create(
         b, loc,
         vector::BitCastOp::create(b, loc, VectorType::get({1}, wordType),
@@ -607,6 +677,10 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
     if (s == 4) {
       xs = vector::BitCastOp::create(
           b, loc, vectorOf(i8, 4 * lanes),
+          vector::BroadcastOp::create(b, loc, vectorOf(i32), word));
+    } else if (words) {
+      xs = vector::BitCastOp::create(
+          b, loc, vectorOf(i16, 2 * lanes),
           vector::BroadcastOp::create(b, loc, vectorOf(i32), word));
     } else {
       Value half = vector::BroadcastOp::create(b, loc, vectorOf(i16), word);
@@ -652,7 +726,8 @@ struct QNNVectorizeProductsPass
       if (failed(plan))
         continue; // left for convert-linalg-to-loops
       plan->bytes = analyzeBytePairs(op, *plan);
-      selectInstruction(*plan, instruction, lanes);
+      if (failed(selectInstruction(*plan, instruction, lanes)))
+        continue; // packed for another target: left for the loops
       RegisterBlock block = registerBlockFor(plan->instruction, lanes);
       if (!registerBlock.empty() &&
           plan->instruction != ProductInstruction::Widen)

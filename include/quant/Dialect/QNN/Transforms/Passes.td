@@ -205,6 +205,66 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
                            "::mlir::arith::ArithDialect"];
 }
 
+def QNNPackProducts : Pass<"qnn-pack-products", "::mlir::func::FuncOp"> {
+  let summary = "Put the operands of byte products in the form the target's instruction reads: constant weights packed, activations widened for vpmaddwd";
+  let description = [{
+    For every `linalg.generic` on tensors whose body is a byte product
+    `acc + ext(x) * ext(y)` (the raw sums of `qnn.matmul` and `qnn.conv2d`)
+    with constant weights `y` indexed `(p..., k, n)` (`k` the innermost
+    reduction loop, `n` the innermost parallel loop), replaces the weights
+    with a new constant in the layout that `instruction` reads with one
+    vector load per step, and the indexing map that reads it:
+
+    ```
+    [P..., K, N] -> [P..., ceil(N / L), ceil(K / s), L * s]
+    (p..., k, n) -> (p..., n floordiv L, k floordiv s, (n mod L) * s + k mod s)
+    ```
+
+    with `L = vector-width / 32` output channels per vector and `s` the
+    instruction's reduction steps per i32 lane (4 for `vpdpbusd`, u8 x s8
+    only; 2 for `vpmaddwd`), zero-padded. The generic computes the same
+    sums; `qnn-vectorize-products` (with the same options) recognizes the
+    map and loads the packed vectors instead of interleaving weight rows in
+    its inner loop. Run-time weights and `instruction=widen` are left as
+    they are.
+
+    With `instruction=vpmaddwd`, the byte activations `x` are also widened
+    to i16 once, by an elementwise `linalg.generic` (extended as the body
+    extends them; the body then extends the i16 values as signed, the same
+    i32): each pair of reduction steps is then one 32-bit word to
+    broadcast, where bytes need a broadcast and a widening shuffle for
+    every row, pair and block of output channels.
+
+    ```mlir
+    // Before (vpmaddwd, vector-width=256): weights 3 x 10
+    %w = arith.constant dense<...> : tensor<3x10xi8>
+    linalg.generic {indexing_maps = [.., (m, n, k) -> (k, n), ..]} ins(%a, %w ..)
+    // After: 2 vectors of 8 channels x 2 pairs of steps x 16 bytes
+    %w = arith.constant dense<...> : tensor<2x2x16xi8>
+    linalg.generic {indexing_maps = [..,
+        (m, n, k) -> (n floordiv 8, k floordiv 2, (n mod 8) * 2 + k mod 2), ..]}
+    ```
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"512",
+           "Vector register width in bits; output channels per packed "
+           "vector are vector-width / 32">,
+    Option<"instruction", "instruction", "::mlir::qnn::ProductInstruction",
+           /*default=*/"::mlir::qnn::ProductInstruction::Widen",
+           "Instruction whose layout the weights take",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::qnn::ProductInstruction::Widen, "widen",
+                        "no packing"),
+             clEnumValN(::mlir::qnn::ProductInstruction::Vpmaddwd, "vpmaddwd",
+                        "pairs of reduction steps per i32 lane (x86)"),
+             clEnumValN(::mlir::qnn::ProductInstruction::Vpdpbusd, "vpdpbusd",
+                        "groups of four reduction steps per i32 lane (x86 VNNI)"))}]>,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"> {
   let summary = "Vectorize product reductions on buffers, with the target's byte-product instruction";
   let description = [{
@@ -226,6 +286,14 @@ def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"
       signedness), two steps per i32 lane (any x86 with SSE2; AVX2 and
       AVX512BW for 256 and 512 bits);
     - `widen`: none, one widened multiply per step.
+    Weights packed by `qnn-pack-products` for the same lanes and
+    instruction are read with one vector load per step (no interleaving),
+    and the reduction steps past the last whole group are one more masked
+    step (the packed weights are zero there). Packed weights of another
+    layout leave the generic to the scalar loops. Activations widened to
+    i16 by `qnn-pack-products` are broadcast as one 32-bit word per pair of
+    steps.
+
     With an instruction, 8 consecutive indices of the parallel loop just
     outside the vector loop (the rows of a matmul, the output columns of a
     convolution) share each interleaved weight vector, when the weights do

@@ -1,0 +1,79 @@
+//===- ByteProducts.h - Byte products and packed weights --------*- C++ -*-===//
+//
+// Private to lib/Dialect/QNN/Transforms: what qnn-pack-products (on tensors)
+// and qnn-vectorize-products (on buffers) share about a product generic
+// `acc + ext(x) * ext(y)` of bytes (or of i16 activations x that
+// qnn-pack-products widened from bytes for vpmaddwd): which operand is
+// which, how many reduction steps the target's instruction takes at once,
+// and the packed layout of the weights y that the instruction reads with
+// one load.
+//
+// Packed layout. Weights y indexed (p..., k, n), k the innermost reduction
+// loop and n the vector loop, shape [P..., K, N], are stored as
+//
+//   [P..., ceil(N / lanes), ceil(K / steps), lanes * steps]
+//   packed[p..., n floordiv lanes, k floordiv steps,
+//          (n mod lanes) * steps + k mod steps] = y[p..., k, n]
+//
+// with zeros in the padding: lane j of the vector at [p..., nb, kb, 0]
+// holds the `steps` consecutive reduction steps kb * steps .. of output
+// channel nb * lanes + j, which is what vpdpbusd (4 steps) and vpmaddwd
+// (2 steps) take in an i32 lane. The generic keeps its meaning: only the
+// indexing map of y changes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LIB_DIALECT_QNN_TRANSFORMS_BYTEPRODUCTS_H
+#define LIB_DIALECT_QNN_TRANSFORMS_BYTEPRODUCTS_H
+
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+
+namespace mlir::qnn::products {
+
+/// An input of a product body: its operand number, whether it is extended
+/// as signed, and its width (8, or 16 when signed).
+struct ByteInput {
+  unsigned index;
+  bool isSigned;
+  unsigned bits;
+};
+
+/// The two inputs of a body `acc + ext(lhs) * ext(rhs)` on i32 (five
+/// operations with the yield), in the order the multiplication takes them:
+/// bytes of either signedness, or i16 extended as signed.
+std::optional<std::pair<ByteInput, ByteInput>>
+matchByteProductBody(linalg::GenericOp op);
+
+/// Reduction steps that `instruction` computes per i32 lane for activations
+/// x and weights y on `lanes` lanes: 4 for vpdpbusd (u8 x s8 only), 2 for
+/// vpmaddwd (bytes, or i16 activations, times bytes), 1 when the product
+/// stays widened.
+int64_t stepsPerInstruction(ProductInstruction instruction, ByteInput x,
+                            ByteInput y, int64_t lanes);
+
+/// The packed weight layout: output channels per vector and reduction steps
+/// per lane.
+struct PackedLayout {
+  int64_t lanes, steps;
+};
+
+/// The shape of weights of shape `shape` ([P..., K, N]) in `layout`.
+SmallVector<int64_t> packedShape(ArrayRef<int64_t> shape, PackedLayout layout);
+
+/// The indexing map of the packed weights, from the weights' map `map`
+/// whose last two results are the reduction loop `k` and the vector loop
+/// `n`.
+AffineMap packedWeightMap(AffineMap map, unsigned k, unsigned n,
+                          PackedLayout layout);
+
+/// The layout of `map` when it reads packed weights with reduction loop `k`
+/// and vector loop `n` (as packedWeightMap builds it), the other results not
+/// depending on either loop.
+std::optional<PackedLayout> matchPackedWeightMap(AffineMap map, unsigned k,
+                                                 unsigned n);
+
+} // namespace mlir::qnn::products
+
+#endif // LIB_DIALECT_QNN_TRANSFORMS_BYTEPRODUCTS_H

@@ -1,0 +1,49 @@
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd}))" --split-input-file | FileCheck %s
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpmaddwd}))" --split-input-file | FileCheck %s --check-prefix=OTHER
+
+#x = affine_map<(m, n, k) -> (m, k)>
+#packed = affine_map<(m, n, k) -> (n floordiv 8, k floordiv 2, (n mod 8) * 2 + k mod 2)>
+#c = affine_map<(m, n, k) -> (m, n)>
+
+// Weights packed by qnn-pack-products (8 lanes, pairs of steps) and i16
+// activations: each instruction step loads one packed vector of 16 bytes
+// per column (no interleaving shuffles) and broadcasts one 32-bit word of
+// two activations per row (no widening shuffle). K = 3: one whole pair,
+// then the last step as one more pair whose second activation is masked
+// off (its packed weight is zero padding), instead of a widened remainder.
+// CHECK-LABEL: func.func @packed
+// CHECK: scf.for %[[K:.*]] = %c0{{[_0-9]*}} to %[[END:.*]] step %c2{{[_0-9]*}} iter_args
+// CHECK:   %[[KB:.*]] = arith.divui %[[K]], %c2{{[_0-9]*}} : index
+// CHECK:   %[[Y:.*]] = vector.load %{{.*}}[%{{.*}}, %[[KB]], %c0{{[_0-9]*}}] : memref<2x2x16xi8>, vector<16xi8>
+// CHECK:   %[[YS:.*]] = arith.extsi %[[Y]] : vector<16xi8> to vector<16xi16>
+// CHECK:   %[[XW:.*]] = vector.load %{{.*}}[%{{.*}}, %[[K]]] : memref<4x3xi16>, vector<2xi16>
+// CHECK:   %[[XB:.*]] = vector.bitcast %[[XW]] : vector<2xi16> to vector<1xi32>
+// CHECK:   %[[XE:.*]] = vector.extract %[[XB]][0] : i32 from vector<1xi32>
+// CHECK:   %[[XV:.*]] = vector.broadcast %[[XE]] : i32 to vector<8xi32>
+// CHECK:   %[[XS:.*]] = vector.bitcast %[[XV]] : vector<8xi32> to vector<16xi16>
+// CHECK:   qnnx86.vpmaddwd %[[XS]], %[[YS]] : vector<16xi16> -> vector<8xi32>
+// CHECK-NOT: vector.shuffle
+// CHECK: scf.for %[[T:.*]] = %[[END]] to %{{.*}} step %c2{{[_0-9]*}} iter_args
+// CHECK:   %[[VALID:.*]] = arith.subi %{{.*}}, %[[T]] : index
+// CHECK:   vector.load %{{.*}} : memref<2x2x16xi8>, vector<16xi8>
+// CHECK:   %[[MASK:.*]] = vector.create_mask %[[VALID]] : vector<2xi1>
+// CHECK:   vector.maskedload %{{.*}}[%{{.*}}, %[[T]]], %[[MASK]], %{{.*}} : memref<4x3xi16>, vector<2xi1>, vector<2xi16> into vector<2xi16>
+// CHECK:   qnnx86.vpmaddwd
+// CHECK-NOT: linalg.generic
+// Packed for 8 lanes, vectorized for 16: the packed weights cannot be
+// read as the other layout, and the generic is left for the scalar loops.
+// OTHER-LABEL: func.func @packed
+// OTHER: linalg.generic
+// OTHER-NOT: qnnx86.vpmaddwd
+func.func @packed(%x: memref<4x3xi16>, %w: memref<2x2x16xi8>, %out: memref<4x10xi32>) {
+  linalg.generic {indexing_maps = [#x, #packed, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<4x3xi16>, memref<2x2x16xi8>) outs(%out : memref<4x10xi32>) {
+  ^bb0(%a: i16, %b: i8, %acc: i32):
+    %ae = arith.extsi %a : i16 to i32
+    %be = arith.extsi %b : i8 to i32
+    %p = arith.muli %ae, %be : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
