@@ -45,25 +45,32 @@ ConvFn _mlir_ciface_conv_3x3_28x28x128_128_s1_p1_g1;
 ConvFn _mlir_ciface_conv_1x1_56x56x64_256_s1_p0_g1;
 ConvFn _mlir_ciface_conv_3x3_56x56x128_128_s2_p1_g1;
 ConvFn _mlir_ciface_conv_3x3_112x112x32_32_s1_p1_g32;
+ConvFn _mlir_ciface_const_conv_3x3_56x56x64_64_s1_p1_g1;
+ConvFn _mlir_ciface_const_conv_3x3_28x28x128_128_s1_p1_g1;
+ConvFn _mlir_ciface_const_conv_1x1_56x56x64_256_s1_p0_g1;
+ConvFn _mlir_ciface_const_conv_3x3_56x56x128_128_s2_p1_g1;
+ConvFn _mlir_ciface_const_conv_3x3_112x112x32_32_s1_p1_g32;
 }
 
 namespace {
 struct Shape {
   int kh, kw, h, w, c, f, stride, pad, groups;
-  ConvFn *gen;
+  /// Filters as an argument, and as a constant of the kernel (they are
+  /// constantWeight's either way).
+  ConvFn *gen, *genConst;
 };
 // The same shapes, in the same order, as run-conv.sh.
 const Shape kShapes[] = {
     {3, 3, 56, 56, 64, 64, 1, 1, 1,
-     _mlir_ciface_conv_3x3_56x56x64_64_s1_p1_g1},
+     _mlir_ciface_conv_3x3_56x56x64_64_s1_p1_g1, _mlir_ciface_const_conv_3x3_56x56x64_64_s1_p1_g1},
     {3, 3, 28, 28, 128, 128, 1, 1, 1,
-     _mlir_ciface_conv_3x3_28x28x128_128_s1_p1_g1},
+     _mlir_ciface_conv_3x3_28x28x128_128_s1_p1_g1, _mlir_ciface_const_conv_3x3_28x28x128_128_s1_p1_g1},
     {1, 1, 56, 56, 64, 256, 1, 0, 1,
-     _mlir_ciface_conv_1x1_56x56x64_256_s1_p0_g1},
+     _mlir_ciface_conv_1x1_56x56x64_256_s1_p0_g1, _mlir_ciface_const_conv_1x1_56x56x64_256_s1_p0_g1},
     {3, 3, 56, 56, 128, 128, 2, 1, 1,
-     _mlir_ciface_conv_3x3_56x56x128_128_s2_p1_g1},
+     _mlir_ciface_conv_3x3_56x56x128_128_s2_p1_g1, _mlir_ciface_const_conv_3x3_56x56x128_128_s2_p1_g1},
     {3, 3, 112, 112, 32, 32, 1, 1, 32,
-     _mlir_ciface_conv_3x3_112x112x32_32_s1_p1_g32},
+     _mlir_ciface_conv_3x3_112x112x32_32_s1_p1_g32, _mlir_ciface_const_conv_3x3_112x112x32_32_s1_p1_g32},
 };
 
 /// "3x3 s1 p1 56x56x64->64", "dw3x3 s1 p1 112x112x32", "3x3 s1 p1 g2 ...".
@@ -88,9 +95,10 @@ int main() {
   const int za = 128, zo = 5;
   dnnl::engine eng(dnnl::engine::kind::cpu, 0);
   dnnl::stream strm(eng);
-  std::printf("%-24s %7s %14s %14s %9s %9s %16s %8s %11s %8s\n", "shape",
-              "MMAC", "generated", "oneDNN", "gen/dnnl", "gen!=ref",
-              "dnnl!=ref (max)", "border", "dnnl!=model", "interior");
+  std::printf("%-24s %7s %14s %14s %14s %9s %10s %9s %16s %8s %11s %8s\n",
+              "shape", "MMAC", "generated", "gen-const", "oneDNN", "gen/dnnl",
+              "const/dnnl", "gen!=ref", "dnnl!=ref (max)", "border",
+              "dnnl!=model", "interior");
   int failures = 0;
   std::vector<std::string> impls, fails;
   for (const Shape &s : kShapes) {
@@ -106,13 +114,16 @@ int main() {
     std::vector<int8_t> w(size_t(KH) * KW * CG * F); // HWCF, C/G channels
     std::vector<int32_t> bias(F);
     fillRandom(rng, x, w, bias);
+    // The filters of the constant-weight kernels, for both kernels.
+    for (size_t i = 0; i < w.size(); ++i)
+      w[i] = constantWeight(i);
     // The per-channel weight scales of conv_kernels.mlir.in (a cycle).
     std::vector<float> scales = outputScales(F, sa, so);
 
     // Scalar reference (padded taps are skipped: they hold za and add 0).
     const size_t outSize = size_t(OH) * OW * F;
     std::vector<uint8_t> outRef(outSize), outModel(outSize), outDnnl(outSize),
-        outGen(outSize);
+        outGen(outSize), outConst(outSize);
     std::vector<int32_t> acc(F);
     size_t interior = 0; // neither clamped by ReLU nor saturated
     for (int oh = 0; oh < OH; ++oh)
@@ -181,25 +192,32 @@ int main() {
     auto runDnnl = [&] { execute(prim, strm, xMem, wMem, bMem, yMem); };
 
     Desc4 dx = desc(x.data(), 1, H, W, C), dw = desc(w.data(), KH, KW, CG, F),
-          dy = desc(outGen.data(), 1, OH, OW, F);
+          dy = desc(outGen.data(), 1, OH, OW, F),
+          dyc = desc(outConst.data(), 1, OH, OW, F);
     Desc1 db = desc(bias.data(), F);
     auto runGen = [&] { s.gen(&dx, &dw, &db, &dy); };
+    auto runConst = [&] { s.genConst(&dx, &dw, &db, &dyc); };
 
     runGen();
+    runConst();
     runDnnl();
     Diff genRef = compare(outGen, outRef, onBorder),
+         constRef = compare(outConst, outRef, onBorder),
          dnnlRef = compare(outDnnl, outRef, onBorder),
          dnnlModel = compare(outDnnl, outModel, onBorder);
-    if (genRef.count) {
+    auto check = [&](const char *what, const Diff &diff) {
+      if (!diff.count)
+        return;
       ++failures;
       char b[160];
       std::snprintf(b, sizeof b,
-                    "%s: generated != reference: %zu (max %d, %zu on the "
-                    "border)",
-                    label(s).c_str(), genRef.count, genRef.maxAbs,
-                    genRef.border);
+                    "%s: %s != reference: %zu (max %d, %zu on the border)",
+                    label(s).c_str(), what, diff.count, diff.maxAbs,
+                    diff.border);
       fails.push_back(b);
-    }
+    };
+    check("generated", genRef);
+    check("generated (constant filters)", constRef);
 
     // Timing: batches of about 50 ms per side (as one timed call of that
     // side measures it, at least 3 calls), 7 rounds in alternation, the
@@ -210,15 +228,18 @@ int main() {
       double t = now() - t0;
       return std::max(3, static_cast<int>(0.05 / std::max(t, 1e-9)));
     };
-    int repsG = batch(runGen), repsD = batch(runDnnl);
+    int repsG = batch(runGen), repsC = batch(runConst), repsD = batch(runDnnl);
     Times t = timeAlternating(runGen, repsG, runDnnl, repsD);
+    Times tc = timeAlternating(runConst, repsC, runDnnl, repsD);
     const double macs = double(OH) * OW * F * KH * KW * CG;
-    double gr = macs / t.gen / 1e9, d = macs / t.dnnl / 1e9;
+    double gr = macs / t.gen / 1e9, gc = macs / tc.gen / 1e9,
+           d = macs / std::min(t.dnnl, tc.dnnl) / 1e9;
     char dr[32];
     std::snprintf(dr, sizeof dr, "%zu (%d)", dnnlRef.count, dnnlRef.maxAbs);
-    std::printf("%-24s %7.1f %7.2f GMAC/s %7.2f GMAC/s %9.3f %9zu %16s %8zu "
-                "%11zu %7.1f%%\n",
-                label(s).c_str(), macs / 1e6, gr, d, gr / d, genRef.count, dr,
+    std::printf("%-24s %7.1f %7.2f GMAC/s %7.2f GMAC/s %7.2f GMAC/s %9.3f "
+                "%10.3f %9zu %16s %8zu %11zu %7.1f%%\n",
+                label(s).c_str(), macs / 1e6, gr, gc, d, gr / d, gc / d,
+                genRef.count + constRef.count, dr,
                 dnnlRef.border, dnnlModel.count,
                 100.0 * double(interior) / double(outSize));
     std::fflush(stdout);
@@ -226,7 +247,10 @@ int main() {
   std::printf(
       "shape: kernel, stride, padding (every side), input HxWxC -> output "
       "channels (dw: depthwise, one output channel per input channel); MMAC "
-      "per call. gen!=ref and dnnl!=ref count outputs that differ from the "
+      "per call. generated: filters as an argument; gen-const: the same "
+      "filters as a constant of the kernel (folded and packed at compile "
+      "time); oneDNN: the faster of its two timings. gen!=ref (both "
+      "generated kernels) and dnnl!=ref count outputs that differ from the "
       "scalar reference of the contract, (max) the largest difference, "
       "border those of dnnl!=ref whose window reaches into the padding; "
       "dnnl!=model compares oneDNN with the model of its float zero-point "

@@ -97,6 +97,13 @@ inline void fillRandom(std::mt19937 &rng, std::vector<uint8_t> &a,
     v = static_cast<int32_t>(rng() % 100001) - 50000;
 }
 
+/// The weight at row-major index i of the constant-weight kernels, as
+/// constant_weights.py writes them: a hash of i in [-127, 127].
+inline int8_t constantWeight(size_t i) {
+  uint32_t h = static_cast<uint32_t>(i * 2654435761u) >> 16;
+  return static_cast<int8_t>(static_cast<int>(h % 255) - 127);
+}
+
 /// The output scales M32[j] of n channels whose weight scales are those of
 /// the kernels (a cycle): s_w[j] = 0.001 * (1 + j % 7).
 inline std::vector<float> outputScales(int n, float sa, float so) {

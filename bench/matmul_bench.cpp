@@ -35,20 +35,33 @@ void _mlir_ciface_linear_256_256_256(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
 void _mlir_ciface_linear_1024_1024_1024(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
 void _mlir_ciface_linear_128_3072_768(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
 void _mlir_ciface_linear_1_4096_4096(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_const_linear_64_64_64(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_const_linear_256_256_256(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_const_linear_1024_1024_1024(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_const_linear_128_3072_768(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+void _mlir_ciface_const_linear_1_4096_4096(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
 }
 
 namespace {
+using Kernel = void (*)(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
 struct Shape {
   int m, n, k;
-  void (*gen)(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
+  /// Weights as an argument, and as a constant of the kernel (they are
+  /// constantWeight's either way).
+  Kernel gen, genConst;
 };
 // The same shapes, in the same order, as run-matmul.sh.
 const Shape kShapes[] = {
-    {64, 64, 64, _mlir_ciface_linear_64_64_64},
-    {256, 256, 256, _mlir_ciface_linear_256_256_256},
-    {1024, 1024, 1024, _mlir_ciface_linear_1024_1024_1024},
-    {128, 3072, 768, _mlir_ciface_linear_128_3072_768},
-    {1, 4096, 4096, _mlir_ciface_linear_1_4096_4096},
+    {64, 64, 64, _mlir_ciface_linear_64_64_64,
+     _mlir_ciface_const_linear_64_64_64},
+    {256, 256, 256, _mlir_ciface_linear_256_256_256,
+     _mlir_ciface_const_linear_256_256_256},
+    {1024, 1024, 1024, _mlir_ciface_linear_1024_1024_1024,
+     _mlir_ciface_const_linear_1024_1024_1024},
+    {128, 3072, 768, _mlir_ciface_linear_128_3072_768,
+     _mlir_ciface_const_linear_128_3072_768},
+    {1, 4096, 4096, _mlir_ciface_linear_1_4096_4096,
+     _mlir_ciface_const_linear_1_4096_4096},
 };
 } // namespace
 
@@ -57,9 +70,9 @@ int main() {
   const int za = 128, zo = 7;
   dnnl::engine eng(dnnl::engine::kind::cpu, 0);
   dnnl::stream strm(eng);
-  std::printf("%-14s %14s %14s %9s %9s %16s %11s %8s\n", "MxNxK", "generated",
-              "oneDNN", "gen/dnnl", "gen!=ref", "dnnl!=ref (max)",
-              "dnnl!=model", "interior");
+  std::printf("%-14s %14s %14s %14s %9s %9s %9s %16s %11s %8s\n", "MxNxK",
+              "generated", "gen-const", "oneDNN", "gen/dnnl", "const/dnnl",
+              "gen!=ref", "dnnl!=ref (max)", "dnnl!=model", "interior");
   int failures = 0;
   std::string impls;
   for (const Shape &shape : kShapes) {
@@ -67,10 +80,14 @@ int main() {
     // Seeded with N, so the square shapes keep the inputs they always had.
     std::mt19937 rng(42 + n);
     std::vector<uint8_t> a(size_t(m) * k), outGen(size_t(m) * n),
+        outConst(size_t(m) * n),
         outDnnl(size_t(m) * n), outRef(size_t(m) * n), outModel(size_t(m) * n);
     std::vector<int8_t> w(size_t(k) * n); // K x N, row-major
     std::vector<int32_t> bias(n);
     fillRandom(rng, a, w, bias);
+    // The weights of the constant-weight kernels, for both kernels.
+    for (size_t i = 0; i < w.size(); ++i)
+      w[i] = constantWeight(i);
     // The per-channel weight scales of matmul_kernels.mlir.in (a cycle).
     std::vector<float> scales = outputScales(n, sa, so);
 
@@ -111,15 +128,18 @@ int main() {
     impls += (impls.empty() ? "" : " / ") + std::string(pd.impl_info_str());
     auto runDnnl = [&] { execute(prim, strm, aMem, wMem, bMem, cMem); };
     Desc2 da = desc(a.data(), m, k), dw = desc(w.data(), k, n),
-          dc = desc(outGen.data(), m, n);
+          dc = desc(outGen.data(), m, n), dcc = desc(outConst.data(), m, n);
     Desc1 db = desc(bias.data(), n);
     auto runGen = [&] { shape.gen(&da, &dw, &db, &dc); };
+    auto runConst = [&] { shape.genConst(&da, &dw, &db, &dcc); };
 
     runGen();
+    runConst();
     runDnnl();
-    Diff genRef = compare(outGen, outRef), dnnlRef = compare(outDnnl, outRef),
+    Diff genRef = compare(outGen, outRef), constRef = compare(outConst, outRef),
+         dnnlRef = compare(outDnnl, outRef),
          dnnlModel = compare(outDnnl, outModel);
-    failures += genRef.count != 0;
+    failures += genRef.count != 0 || constRef.count != 0;
 
     // Calls per batch: about 2e9 MACs (1024^3 and 128x3072x768 take 3 and 6
     // calls, the GEMV 119), but no more than about 0.1 s of calls as one
@@ -134,19 +154,26 @@ int main() {
       double cap = std::min(2e9 / macs, 0.1 / once);
       return std::max(3, static_cast<int>(cap));
     };
-    int repsGen = repsFor(runGen), repsDnnl = repsFor(runDnnl);
+    int repsGen = repsFor(runGen), repsConst = repsFor(runConst),
+        repsDnnl = repsFor(runDnnl);
     Times t = timeAlternating(runGen, repsGen, runDnnl, repsDnnl);
-    double g = macs / t.gen / 1e9, d = macs / t.dnnl / 1e9;
+    Times tc = timeAlternating(runConst, repsConst, runDnnl, repsDnnl);
+    double g = macs / t.gen / 1e9, gc = macs / tc.gen / 1e9,
+           d = macs / std::min(t.dnnl, tc.dnnl) / 1e9;
     char dr[32], name[48];
     std::snprintf(dr, sizeof dr, "%zu (%d)", dnnlRef.count, dnnlRef.maxAbs);
     std::snprintf(name, sizeof name, "%dx%dx%d", m, n, k);
-    std::printf(
-        "%-14s %7.2f GMAC/s %7.2f GMAC/s %9.3f %9zu %16s %11zu %7.1f%%\n",
-        name, g, d, g / d, genRef.count, dr, dnnlModel.count,
-        100.0 * double(interior) / double(acc.size()));
+    std::printf("%-14s %7.2f GMAC/s %7.2f GMAC/s %7.2f GMAC/s %9.3f %9.3f "
+                "%9zu %16s %11zu %7.1f%%\n",
+                name, g, gc, d, g / d, gc / d, genRef.count + constRef.count,
+                dr, dnnlModel.count,
+                100.0 * double(interior) / double(acc.size()));
   }
   std::printf(
-      "elements per shape: M*N; gen!=ref and dnnl!=ref count outputs that "
+      "generated: weights as an argument; gen-const: the same weights as a "
+      "constant of the kernel (folded and packed at compile time); oneDNN: "
+      "the faster of its two timings; elements per shape: M*N; gen!=ref "
+      "(both generated kernels) and dnnl!=ref count outputs that "
       "differ from the scalar reference of the contract, (max) the "
       "largest difference; dnnl!=model compares oneDNN with the model "
       "of its float zero-point add; 'interior' is the share of "

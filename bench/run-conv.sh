@@ -9,7 +9,9 @@
 #   depthwise 3x3, 112x112x32 (32 groups of one channel), stride 1, padding 1
 # one row per shape: GMAC/s of both sides, the ratio, and an exact check of
 # both against a scalar reference (exits non-zero when the generated code
-# differs from it).
+# differs from it). Each shape is timed twice: filters as an argument, and
+# as a constant of the kernel (a deployed model; constant_weights.py writes
+# them).
 #   bench/run-conv.sh              (uses build/bin/quant-opt)
 #   QUANT_OPT=/path/to/quant-opt BENCH_CPU=0 bench/run-conv.sh
 # The shapes must match kShapes in conv_bench.cpp.
@@ -40,7 +42,10 @@ for shape in "${shapes[@]}"; do
     -e "s/@F@/$f/g" -e "s/@S@/$s/g" -e "s/@P@/$p/g" -e "s/@G@/$g/g" \
     -e "s/@OH@/$oh/g" -e "s/@OW@/$ow/g" \
     -e "s/WSCALES/$scales/" -e "s/BSCALES/$bscales/" \
-    "$root/bench/conv_kernels.mlir.in"
+    "$root/bench/conv_kernels.mlir.in" > "$work/conv.mlir"
+  # The same kernel with its filters as a constant (const_conv_...).
+  cat "$work/conv.mlir"
+  /usr/bin/python3 "$root/bench/constant_weights.py" "$kh" "$kw" "$((c / g))" "$f" < "$work/conv.mlir"
 done > "$work/kernels.mlir"
 lower_kernels "$work/kernels.mlir" "$work/kernels.o"
 run_bench conv_bench "$work/kernels.o"

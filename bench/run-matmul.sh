@@ -4,7 +4,9 @@
 # for M x N x K in 64x64x64, 256x256x256, 1024x1024x1024, 128x3072x768 (a
 # transformer layer: 128 tokens, 768 -> 3072) and 1x4096x4096 (GEMV):
 # GMAC/s, the ratio, and an exact check of both against a scalar reference
-# (exits non-zero when the generated code differs from it).
+# (exits non-zero when the generated code differs from it). Each shape is
+# timed twice: weights as an argument, and as a constant of the kernel (a
+# deployed model; constant_weights.py writes them).
 #   bench/run-matmul.sh            (uses build/bin/quant-opt)
 # The shapes must match the list in matmul_bench.cpp.
 set -euo pipefail
@@ -20,7 +22,10 @@ for shape in $shapes; do
   bscales=$(awk -v n="$n" 'BEGIN { for (j = 0; j < n; ++j) printf "%s%.6e", (j ? ", " : ""), 0.05 * 0.001 * (1 + j % 7) }')
   sed -e '/^\/\//d' -e "s/MDIM/$m/g" -e "s/NDIM/$n/g" -e "s/KDIM/$k/g" \
     -e "s/WSCALES/$scales/" -e "s/BSCALES/$bscales/" \
-    "$root/bench/matmul_kernels.mlir.in"
+    "$root/bench/matmul_kernels.mlir.in" > "$work/linear.mlir"
+  # The same kernel with its K x N weights as a constant (const_linear_...).
+  cat "$work/linear.mlir"
+  /usr/bin/python3 "$root/bench/constant_weights.py" "$k" "$n" < "$work/linear.mlir"
 done > "$work/kernels.mlir"
 lower_kernels "$work/kernels.mlir" "$work/kernels.o"
 run_bench matmul_bench "$work/kernels.o"
