@@ -47,3 +47,63 @@ func.func @packed(%x: memref<4x3xi16>, %w: memref<2x2x16xi8>, %out: memref<4x10x
   }
   return
 }
+
+// -----
+
+#x = affine_map<(m, n, k) -> (m, k)>
+#w = affine_map<(m, n, k) -> (k, n)>
+#c = affine_map<(m, n, k) -> (m, n)>
+
+// Run-time weights with 16 rows or more: packed once per call into a
+// scratch buffer of the same layout (2 x 2 x 16 bytes for K = 3, N = 10),
+// whole groups by plain loads, the ends of K and N by masked ones (zeros
+// past them), then read as above. With fewer rows they are interleaved in
+// the inner loop (@runtime_few_rows).
+// CHECK-LABEL: func.func @runtime_weights
+// CHECK-SAME: (%[[X:.*]]: memref<16x3xi16>, %[[W:.*]]: memref<3x10xi8>
+// CHECK: %[[P:.*]] = memref.alloc() : memref<2x2x16xi8>
+// CHECK: scf.for %[[NB:.*]] = %c0 to %c2
+// CHECK:   scf.for %[[KB:.*]] = %c0 to %c2
+// CHECK:     %[[V:.*]] = scf.if %{{.*}} -> (vector<16xi8>) {
+// CHECK-COUNT-2: vector.load %[[W]][%{{.*}}, %{{.*}}] : memref<3x10xi8>, vector<8xi8>
+// CHECK:       vector.shuffle %{{.*}}, %{{.*}} [0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15] : vector<8xi8>, vector<8xi8>
+// CHECK:     } else {
+// CHECK-COUNT-2: vector.maskedload %[[W]]
+// CHECK:       vector.shuffle
+// CHECK:     }
+// CHECK:     vector.store %[[V]], %[[P]][%[[NB]], %[[KB]], %c0] : memref<2x2x16xi8>, vector<16xi8>
+// CHECK: vector.load %[[P]][%{{.*}}, %{{.*}}, %{{.*}}] : memref<2x2x16xi8>, vector<16xi8>
+// CHECK: qnnx86.vpmaddwd
+// CHECK-NOT: linalg.generic
+// At 512 bits, the same: a scratch buffer of 16 lanes.
+// OTHER-LABEL: func.func @runtime_weights
+// OTHER: memref.alloc() : memref<1x2x32xi8>
+func.func @runtime_weights(%x: memref<16x3xi16>, %w: memref<3x10xi8>, %out: memref<16x10xi32>) {
+  linalg.generic {indexing_maps = [#x, #w, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<16x3xi16>, memref<3x10xi8>) outs(%out : memref<16x10xi32>) {
+  ^bb0(%a: i16, %b: i8, %acc: i32):
+    %ae = arith.extsi %a : i16 to i32
+    %be = arith.extsi %b : i8 to i32
+    %p = arith.muli %ae, %be : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// CHECK-LABEL: func.func @runtime_few_rows
+// CHECK-NOT: memref.alloc
+// CHECK: vector.shuffle
+// CHECK: qnnx86.vpmaddwd
+func.func @runtime_few_rows(%x: memref<15x3xi16>, %w: memref<3x10xi8>, %out: memref<15x10xi32>) {
+  linalg.generic {indexing_maps = [#x, #w, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<15x3xi16>, memref<3x10xi8>) outs(%out : memref<15x10xi32>) {
+  ^bb0(%a: i16, %b: i8, %acc: i32):
+    %ae = arith.extsi %a : i16 to i32
+    %be = arith.extsi %b : i8 to i32
+    %p = arith.muli %ae, %be : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}

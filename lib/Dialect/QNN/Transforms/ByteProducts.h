@@ -74,6 +74,19 @@ AffineMap packedWeightMap(AffineMap map, unsigned k, unsigned n,
 std::optional<PackedLayout> matchPackedWeightMap(AffineMap map, unsigned k,
                                                  unsigned n);
 
+/// Interleaves `rows` (2 or 4 vectors of L bytes, consecutive reduction
+/// steps) into one vector of L * rows.size() bytes whose lane j holds
+/// byte j of each row in turn: one vector of the packed layout.
+Value interleaveSteps(OpBuilder &b, Location loc, ArrayRef<Value> rows);
+
+/// Emits at `b` a new buffer (memref.alloc, left to the buffer
+/// deallocation pipeline) holding `weights` (a memref [P..., K, N] of i8
+/// with unit inner stride) in `layout`, and the loops that fill it: one
+/// vector of the packed layout per iteration, from `layout.steps` row
+/// loads (masked, zero-filled, at the ends of K and N). Returns the buffer.
+Value emitWeightPacking(OpBuilder &b, Location loc, Value weights,
+                        PackedLayout layout);
+
 } // namespace mlir::qnn::products
 
 #endif // LIB_DIALECT_QNN_TRANSFORMS_BYTEPRODUCTS_H

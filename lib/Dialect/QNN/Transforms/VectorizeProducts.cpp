@@ -8,9 +8,13 @@
 // `acc + ext(x) * ext(y)` use a target instruction that computes several
 // reduction steps at once, exactly: vpdpbusd (four u8 x s8 steps, VNNI) or
 // vpmaddwd (two steps of 16-bit products, any x86), in a register block of
-// rows x vectors of output channels. The loop over blocks of output
-// channels is outermost and the reduction runs in cache tiles. With
-// `parallel`, the loops outside the register block form one scf.parallel.
+// rows x vectors of output channels. The instruction reads the weights in
+// the packed layout of ByteProducts.h (constants packed by
+// qnn-pack-products, run-time weights packed once per call into a scratch
+// buffer) or, for few rows, interleaves weight rows itself. The loop over
+// blocks of output channels is outermost and the reduction runs in cache
+// tiles. With `parallel`, the loops outside the register block form one
+// scf.parallel.
 //
 //===----------------------------------------------------------------------===//
 
@@ -207,6 +211,41 @@ RegisterBlock registerBlockFor(ProductInstruction instruction, int64_t lanes) {
   if (instruction == ProductInstruction::Vpdpbusd)
     return RegisterBlock{8, 1};
   return RegisterBlock{};
+}
+
+/// Rows (indices of the parallel loops outside the vector loop, a static
+/// product) from which run-time weights are packed once per call rather
+/// than interleaved in the inner loop for every block of rows: packing
+/// reads and writes each weight once, as the interleaving does for each
+/// block of 6 or 8 rows.
+constexpr int64_t kRuntimePackRows = 16;
+
+/// Packs the run-time weights of `plan` into a scratch buffer before `op`
+/// (products::emitWeightPacking) and points the plan at it, when an
+/// instruction computes the product and enough rows reuse each weight.
+void packAtRunTime(linalg::GenericOp op, ReductionPlan &plan, int64_t lanes) {
+  if (plan.instruction == ProductInstruction::Widen || plan.packed)
+    return;
+  SmallVector<int64_t> loopExtents = op.getStaticLoopRanges();
+  SmallVector<int64_t> rows =
+      llvm::map_to_vector(ArrayRef<unsigned>(plan.parallelDims).drop_back(),
+                          [&](unsigned d) { return loopExtents[d]; });
+  if (cappedProduct(rows, kRuntimePackRows) < kRuntimePackRows)
+    return;
+  OperandAccess &ya = plan.accesses[plan.bytes->y];
+  auto type = cast<MemRefType>(ya.memref.getType());
+  if (!hasUnitInnerStride(type) || !type.getElementType().isInteger(8))
+    return;
+  PackedLayout layout{lanes, plan.stepsPerInstruction};
+  OpBuilder b(op);
+  Value scratch =
+      products::emitWeightPacking(b, op.getLoc(), ya.memref, layout);
+  ya = {scratch,
+        products::packedWeightMap(ya.map, plan.reductionDims.back(),
+                                  plan.parallelDims.back(), layout),
+        /*contiguous=*/false};
+  plan.packed = plan.bytes->y;
+  plan.packedLayout = layout;
 }
 
 class ProductVectorizer : public BodyVectorizer {
@@ -531,10 +570,11 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
       // steps are one more group (a loop of at most one trip), with the
       // activation bytes past `hi` masked off.
       if (plan.packed) {
+        Value last = hi;
         auto tail = scf::ForOp::create(
             rb, loc, end, hi, cs, carried,
             [&](OpBuilder &nb, Location, Value iv, ValueRange iterArgs) {
-              Value valid = arith::SubIOp::create(nb, loc, hi, iv);
+              Value valid = arith::SubIOp::create(nb, loc, last, iv);
               Values next = emitInstructionStep(nb, loc, ivs, d, iv, iterArgs,
                                                 mask, valid, rows, cols, at);
               scf::YieldOp::create(nb, loc, next);
@@ -605,17 +645,6 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
   const OperandAccess &xa = accesses[bytes.x], &ya = accesses[bytes.y];
   int64_t s = plan.stepsPerInstruction;
   Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type();
-  // Interleaves the lanes of two vectors of `width` elements in groups.
-  auto interleave = [&](Value p, Value q, int64_t width, int64_t group) {
-    SmallVector<int64_t> m;
-    for (int64_t j = 0; j < width / group; ++j) {
-      for (int64_t g = 0; g < group; ++g)
-        m.push_back(j * group + g);
-      for (int64_t g = 0; g < group; ++g)
-        m.push_back(width + j * group + g);
-    }
-    return vector::ShuffleOp::create(b, loc, p, q, m).getResult();
-  };
   auto extend = [&](Value v, Type to, bool isSigned) -> Value {
     if (isSigned)
       return arith::ExtSIOp::create(b, loc, to, v);
@@ -636,11 +665,8 @@ SmallVector<Value> ProductVectorizer::emitInstructionStep(
       rowsOfY.push_back(
           loadVector(b, loc, ya.memref, indicesFor(b, loc, ya, ivs), i8, mask));
     }
-    Value y = interleave(rowsOfY[0], rowsOfY[1], lanes, 1);
-    if (s == 4)
-      y = interleave(y, interleave(rowsOfY[2], rowsOfY[3], lanes, 1), 2 * lanes,
-                     2);
-    else
+    Value y = products::interleaveSteps(b, loc, rowsOfY);
+    if (s == 2)
       y = extend(y, vectorOf(i16, 2 * lanes), bytes.ySigned);
     ys.push_back(y);
   }
@@ -728,6 +754,7 @@ struct QNNVectorizeProductsPass
       plan->bytes = analyzeBytePairs(op, *plan);
       if (failed(selectInstruction(*plan, instruction, lanes)))
         continue; // packed for another target: left for the loops
+      packAtRunTime(op, *plan, lanes);
       RegisterBlock block = registerBlockFor(plan->instruction, lanes);
       if (!registerBlock.empty() &&
           plan->instruction != ProductInstruction::Widen)

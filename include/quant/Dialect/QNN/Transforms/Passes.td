@@ -290,9 +290,13 @@ def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"
     instruction are read with one vector load per step (no interleaving),
     and the reduction steps past the last whole group are one more masked
     step (the packed weights are zero there). Packed weights of another
-    layout leave the generic to the scalar loops. Activations widened to
-    i16 by `qnn-pack-products` are broadcast as one 32-bit word per pair of
-    steps.
+    layout leave the generic to the scalar loops. Run-time weights of a
+    product whose weight vectors serve 16 rows or more (a static count, or
+    dynamic) are packed the same way once per call, into a `memref.alloc`
+    scratch buffer (freed by the buffer deallocation pipeline), by vector
+    loops before the product; with fewer rows they are interleaved in the
+    inner loop. Activations widened to i16 by `qnn-pack-products` are
+    broadcast as one 32-bit word per pair of steps.
 
     With an instruction, 8 consecutive indices of the parallel loop just
     outside the vector loop (the rows of a matmul, the output columns of a
