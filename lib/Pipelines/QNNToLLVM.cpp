@@ -93,6 +93,7 @@ static void addCodegenPasses(OpPassManager &pm,
   funcPm.addPass(qnn::createQNNVectorizeProducts(products));
   qnn::QNNVectorizeElementwiseOptions elementwise;
   elementwise.vectorWidth = target.vectorWidth;
+  elementwise.parallel = options.parallel;
   funcPm.addPass(qnn::createQNNVectorizeElementwise(elementwise));
   funcPm.addPass(createConvertLinalgToLoopsPass());
   bufferization::buildBufferDeallocationPipeline(pm);

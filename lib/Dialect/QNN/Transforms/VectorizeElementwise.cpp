@@ -12,6 +12,7 @@
 
 #include "VectorCodegen.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 
 namespace mlir::qnn {
@@ -62,16 +63,51 @@ void collapseIfContiguous(OpBuilder &b, Location loc,
 class ElementwiseVectorizer : public BodyVectorizer {
 public:
   ElementwiseVectorizer(linalg::GenericOp op, ArrayRef<OperandAccess> accesses,
-                        int64_t lanes, bool littleEndian)
+                        int64_t lanes, bool littleEndian, bool parallel)
       : BodyVectorizer(op, accesses, lanes),
-        packFactor(littleEndian ? narrowingFactor() : 1) {}
+        packFactor(littleEndian ? narrowingFactor() : 1), parallel(parallel) {}
 
-  /// Emits the loop nest in place of the generic.
+  /// Emits the loop nest in place of the generic: nested loops over the
+  /// outer dimensions around the vector loop, or with `parallel` one
+  /// scf.parallel over them (over chunks of the vector loop for a flat,
+  /// one-dimensional generic).
   void emit(OpBuilder &b) {
+    Location loc = op.getLoc();
     const OperandAccess &out = accesses[op.getNumDpsInputs()];
-    SmallVector<Value> ivs;
-    buildOuterLoops(b, op.getLoc(), out.memref, out.map.getNumDims(), ivs);
+    int64_t rank = out.map.getNumDims();
+    if (!parallel) {
+      SmallVector<Value> ivs;
+      buildOuterLoops(b, loc, out.memref, rank, ivs);
+      return;
+    }
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    Value n = memref::DimOp::create(b, loc, out.memref, rank - 1);
+    if (rank == 1) {
+      Value chunk = arith::ConstantIndexOp::create(b, loc, kParallelChunk);
+      scf::ParallelOp::create(
+          b, loc, ValueRange{c0}, ValueRange{n}, ValueRange{chunk},
+          [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+            Value end = arith::MinUIOp::create(
+                nb, nloc, arith::AddIOp::create(nb, nloc, ivs[0], chunk), n);
+            emitInnerLoop(nb, nloc, ArrayRef<Value>(), ivs[0], end);
+          });
+      return;
+    }
+    SmallVector<Value> lbs(rank - 1, c0), ubs, steps(rank - 1, c1);
+    for (int64_t d = 0; d + 1 < rank; ++d)
+      ubs.push_back(memref::DimOp::create(b, loc, out.memref, d));
+    scf::ParallelOp::create(b, loc, lbs, ubs, steps,
+                            [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+                              emitInnerLoop(nb, nloc, llvm::to_vector(ivs), c0,
+                                            n);
+                            });
   }
+
+  /// Elements of a flat generic per parallel iteration: a multiple of every
+  /// vector group (16 lanes x 4), large enough that a thread's share of
+  /// iterations outweighs their scheduling.
+  static constexpr int64_t kParallelChunk = 16384;
 
 private:
   /// When the single result is an integer truncation by 2 or 4 (i32 -> i8
@@ -109,27 +145,38 @@ private:
           });
       return;
     }
-    // Innermost dimension: packed groups of vectors (when the result
-    // narrows), full vectors up to n - n % lanes, then one masked step (a
-    // no-op when the mask is empty).
-    Value n = memref::DimOp::create(b, loc, outBuffer, rank - 1);
+    emitInnerLoop(b, loc, ivs, c0,
+                  memref::DimOp::create(b, loc, outBuffer, rank - 1));
+  }
+
+  /// The innermost dimension from `lo` to `hi`: packed groups of vectors
+  /// (when the result narrows), full vectors up to hi - (hi - lo) % lanes,
+  /// then one masked step (a no-op when the mask is empty).
+  void emitInnerLoop(OpBuilder &b, Location loc, ArrayRef<Value> ivs,
+                     Value lo, Value hi) {
     Value step = arith::ConstantIndexOp::create(b, loc, lanes);
-    Value start = c0;
+    Value start = lo;
+    // The iterations, from lo; the groups and vectors below are whole
+    // multiples from lo, so their remainders are remainders of `count`.
+    std::optional<int64_t> from = getConstantIntValue(lo);
+    Value count = from && *from == 0
+                      ? hi
+                      : arith::SubIOp::create(b, loc, hi, lo).getResult();
     if (packFactor > 1) {
       Value groupStep =
           arith::ConstantIndexOp::create(b, loc, lanes * packFactor);
       Value groupEnd = arith::SubIOp::create(
-          b, loc, n, arith::RemUIOp::create(b, loc, n, groupStep));
+          b, loc, hi, arith::RemUIOp::create(b, loc, count, groupStep));
       scf::ForOp::create(
-          b, loc, c0, groupEnd, groupStep, ValueRange{},
+          b, loc, lo, groupEnd, groupStep, ValueRange{},
           [&](OpBuilder &nb, Location nloc, Value iv, ValueRange) {
             emitPacked(nb, nloc, ivs, iv);
             scf::YieldOp::create(nb, nloc);
           });
       start = groupEnd;
     }
-    Value rem = arith::RemUIOp::create(b, loc, n, step);
-    Value mainEnd = arith::SubIOp::create(b, loc, n, rem);
+    Value rem = arith::RemUIOp::create(b, loc, count, step);
+    Value mainEnd = arith::SubIOp::create(b, loc, hi, rem);
     scf::ForOp::create(b, loc, start, mainEnd, step, ValueRange{},
                        [&](OpBuilder &nb, Location nloc, Value iv, ValueRange) {
                          emitStep(nb, nloc, ivs, iv, /*mask=*/nullptr);
@@ -201,7 +248,25 @@ private:
   }
 
   unsigned packFactor;
+  bool parallel;
 };
+
+/// Elements below which an elementwise generic stays on one thread.
+constexpr int64_t kMinParallelElements = int64_t(1) << 16;
+
+/// Whether threads can pay for `op`: at least kMinParallelElements
+/// iterations, or a count not known at compile time.
+bool worthThreads(linalg::GenericOp op) {
+  int64_t count = 1;
+  for (int64_t extent : op.getStaticLoopRanges()) {
+    if (ShapedType::isDynamic(extent))
+      return true;
+    count *= extent;
+    if (count >= kMinParallelElements)
+      return true;
+  }
+  return false;
+}
 
 struct QNNVectorizeElementwisePass
     : public qnn::impl::QNNVectorizeElementwiseBase<
@@ -224,7 +289,9 @@ struct QNNVectorizeElementwisePass
         continue; // left for qnn-vectorize-products or linalg-to-loops
       OpBuilder b(op);
       collapseIfContiguous(b, op.getLoc(), *accesses);
-      ElementwiseVectorizer(op, *accesses, lanes, littleEndian).emit(b);
+      ElementwiseVectorizer(op, *accesses, lanes, littleEndian,
+                            parallel && worthThreads(op))
+          .emit(b);
       op.erase();
     }
   }

@@ -198,6 +198,10 @@ def QNNVectorizeElementwise : Pass<"qnn-vectorize-elementwise", "::mlir::func::F
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"512",
            "Vector register width in bits; 32-bit lanes per iteration are "
            "vector-width / 32">,
+    Option<"parallel", "parallel", "bool", /*default=*/"false",
+           "Make the loops outside the vector loop one scf.parallel (over "
+           "chunks of 16384 elements for a flat generic) when the generic "
+           "has at least 2^16 elements">,
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::vector::VectorDialect",
