@@ -5,13 +5,19 @@
 # sides on N threads: the kernels are lowered with qnn-to-llvm{parallel}
 # and linked with libomp, oneDNN gets N OpenMP threads, and the run is
 # pinned to CPUs 0..N-1 (one thread: CPU BENCH_CPU, default 1).
+# BENCH_KEEP=1 keeps the work directory (the lowered kernels and the bench
+# binary, e.g. for perf record / perf annotate) and prints its path.
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 opt="${QUANT_OPT:-$root/build/bin/quant-opt}"
 llvm=/usr/lib/llvm-22/bin
 work="$(mktemp -d)"
 threads="${BENCH_THREADS:-1}"
-trap 'rm -rf "$work"' EXIT
+if [ -n "${BENCH_KEEP:-}" ]; then
+  echo "work directory: $work"
+else
+  trap 'rm -rf "$work"' EXIT
+fi
 
 # lower_kernels IN.mlir OUT.o: quant-opt --qnn-to-llvm, mlir-translate and
 # clang -O3 into an object file; returns non-zero at the first failing step.
