@@ -48,4 +48,6 @@ for shape in "${shapes[@]}"; do
   /usr/bin/python3 "$root/bench/constant_weights.py" "$kh" "$kw" "$((c / g))" "$f" < "$work/conv.mlir"
 done > "$work/kernels.mlir"
 lower_kernels "$work/kernels.mlir" "$work/kernels.o"
-run_bench conv_bench "$work/kernels.o"
+run_bench conv_bench "$work/kernels.o" | tee "$work/bench.out"
+# The ONNX Runtime column, against the constant-weight kernels.
+run_ort conv "$(awk '/GMAC/ { printf "%s%s", (n++ ? "," : ""), $8 }' "$work/bench.out")"

@@ -28,4 +28,6 @@ for shape in $shapes; do
   /usr/bin/python3 "$root/bench/constant_weights.py" "$k" "$n" < "$work/linear.mlir"
 done > "$work/kernels.mlir"
 lower_kernels "$work/kernels.mlir" "$work/kernels.o"
-run_bench matmul_bench "$work/kernels.o"
+run_bench matmul_bench "$work/kernels.o" | tee "$work/bench.out"
+# The ONNX Runtime column, against the constant-weight kernels.
+run_ort matmul "$(awk '/^[0-9]+x[0-9]+x[0-9]+ / { printf "%s%s", (n++ ? "," : ""), $4 }' "$work/bench.out")"
