@@ -29,6 +29,8 @@
 
 #include "int8_bench.h"
 
+#include <cstring>
+
 extern "C" {
 void _mlir_ciface_linear_64_64_64(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
 void _mlir_ciface_linear_256_256_256(Desc2 *, Desc2 *, Desc1 *, Desc2 *);
@@ -75,6 +77,12 @@ int main() {
               "gen!=ref", "dnnl!=ref (max)", "dnnl!=model", "interior");
   int failures = 0;
   std::string impls;
+  // The GEMV's weight bytes and GMAC/s (one weight byte per multiply-add:
+  // GMAC/s are GB/s of weights) of the constant and argument kernels.
+  struct {
+    size_t bytes = 0;
+    double constGbs = 0, argGbs = 0;
+  } gemvStream;
   for (const Shape &shape : kShapes) {
     const int m = shape.m, n = shape.n, k = shape.k;
     // Seeded with N, so the square shapes keep the inputs they always had.
@@ -163,6 +171,8 @@ int main() {
     char dr[32], name[48];
     std::snprintf(dr, sizeof dr, "%zu (%d)", dnnlRef.count, dnnlRef.maxAbs);
     std::snprintf(name, sizeof name, "%dx%dx%d", m, n, k);
+    if (m == 1)
+      gemvStream = {size_t(k) * n, gc, g};
     std::printf("%-14s %7.2f GMAC/s %7.2f GMAC/s %7.2f GMAC/s %9.3f %9.3f "
                 "%9zu %16s %11zu %7.1f%%\n",
                 name, g, gc, d, g / d, gc / d, genRef.count + constRef.count,
@@ -179,6 +189,23 @@ int main() {
       "of its float zero-point add; 'interior' is the share of "
       "outputs strictly between zo and 255 (the rest are clamped by "
       "ReLU or saturated).\n");
+  if (gemvStream.bytes) {
+    // memcpy of the same bytes (read once, written once), timed as the
+    // kernels are: the median of 7 batches.
+    std::vector<uint8_t> src(gemvStream.bytes, 1), dst(gemvStream.bytes);
+    auto copy = [&] {
+      std::memcpy(dst.data(), src.data(), src.size());
+      // The copy is observable: the compiler may not drop it.
+      asm volatile("" : : "r"(dst.data()) : "memory");
+    };
+    Times t = timeAlternating(copy, 20, copy, 20);
+    double gbs = double(gemvStream.bytes) / t.gen / 1e9;
+    std::printf("GEMV weights streamed: %.2f GB/s (constant, packed), %.2f "
+                "GB/s (argument); memcpy of the same %zu MiB: %.2f GB/s "
+                "copied; constant/memcpy %.3f\n",
+                gemvStream.constGbs, gemvStream.argGbs, gemvStream.bytes >> 20,
+                gbs, gemvStream.constGbs / gbs);
+  }
   std::printf("oneDNN %d.%d.%d, implementations: %s\n", dnnl_version()->major,
               dnnl_version()->minor, dnnl_version()->patch, impls.c_str());
   if (failures)
