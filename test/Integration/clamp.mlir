@@ -23,10 +23,15 @@ func.func @relu6(%x: tensor<?xi8>) -> tensor<?xi32> {
   return %w : tensor<?xi32>
 }
 
+// The ReLU is the lower bound of the output stage's float clamp, 0.0 (the
+// zero point) instead of -128.0; the accumulator (K = 2 steps of i8 x i8,
+// no bias) is converted straight from i32.
 // FUSED-LABEL: func.func @linear_relu
+// FUSED: %[[LO:.*]] = arith.constant 0.000000e+00 : f32
 // FUSED: linalg.generic {{.*}}"reduction"
 // FUSED: linalg.generic
-// FUSED: arith.maxsi
+// FUSED:   arith.sitofp
+// FUSED:   arith.cmpf ogt, %{{.*}}, %[[LO]] : f32
 // FUSED: linalg.yield
 // FUSED-NOT: linalg.generic
 // FUSED: return

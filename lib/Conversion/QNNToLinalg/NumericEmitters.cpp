@@ -424,6 +424,59 @@ OutputScales productScales(const QuantParams &lhs, const QuantParams &rhs,
   return s;
 }
 
+/// The largest magnitude of `values`, as unsigned.
+static uint64_t maxMagnitude(ArrayRef<int64_t> values) {
+  uint64_t m = 0;
+  for (int64_t v : values)
+    m = std::max(m, v < 0 ? uint64_t(0) - uint64_t(v) : uint64_t(v));
+  return m;
+}
+
+/// A bound of |acc| over every storage value of the products' operands,
+/// for the terms of `t` other than the bias (each partial sum is bounded by
+/// it too), when t knows its operands and a static reduction length.
+static std::optional<uint64_t> termsBound(const ProductTerms &t, int64_t za,
+                                          ArrayRef<int64_t> zw,
+                                          ArrayRef<int64_t> kzazw,
+                                          bool needKzazw) {
+  if (!t.lhs || !t.rhs || ShapedType::isDynamic(t.k) || t.k < 0)
+    return std::nullopt;
+  auto widest = [](const QuantParams &p) {
+    return maxMagnitude({p.widthMin(), p.widthMax()});
+  };
+  uint64_t k = t.k, xa = widest(*t.lhs), wa = widest(*t.rhs);
+  using llvm::SaturatingAdd, llvm::SaturatingMultiply;
+  uint64_t bound = SaturatingMultiply(k, SaturatingMultiply(xa, wa));
+  if (t.activationSums)
+    bound = SaturatingAdd(
+        bound, SaturatingMultiply(maxMagnitude(zw), SaturatingMultiply(k, xa)));
+  if (t.weightSums)
+    bound = SaturatingAdd(
+        bound, SaturatingMultiply(maxMagnitude({za}), SaturatingMultiply(k, wa)));
+  if (t.folded)
+    bound = SaturatingAdd(bound, maxMagnitude(*t.folded));
+  else if (needKzazw)
+    bound = SaturatingAdd(bound, maxMagnitude(kzazw));
+  return bound;
+}
+
+/// a + b in i32, saturated to the i32 range: the wrapped sum, unless both
+/// signs differ from it (an overflow), then INT32_MIN for a negative `a`,
+/// else INT32_MAX ((a >> 31) ^ INT32_MAX).
+static Value saturatingAddI32(OpBuilder &b, Location loc, Value x, Value y) {
+  Type i32 = b.getI32Type();
+  Value sum = arith::AddIOp::create(b, loc, x, y);
+  Value flips = arith::AndIOp::create(b, loc,
+                                      arith::XOrIOp::create(b, loc, x, sum),
+                                      arith::XOrIOp::create(b, loc, y, sum));
+  Value overflow = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                         flips, intConst(b, loc, i32, 0));
+  Value limit = arith::XOrIOp::create(
+      b, loc, arith::ShRSIOp::create(b, loc, x, intConst(b, loc, i32, 31)),
+      intConst(b, loc, i32, INT32_MAX));
+  return arith::SelectOp::create(b, loc, overflow, limit, sum);
+}
+
 Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
                           const ProductTerms &t, int64_t za,
                           const OutputScales &scales, const QuantParams &out,
@@ -438,12 +491,17 @@ Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
       llvm::map_to_vector(zw, [&](int64_t z) { return t.k * za * z; });
   ArrayRef<double> multipliers = scales.multipliers;
   ArrayRef<float> factors = scales.factors;
+  bool needKzazw = t.activationSums && za != 0;
+  // Every term but the bias summed in i32 when none can leave it.
+  std::optional<uint64_t> bound = termsBound(t, za, zw, kzazw, needKzazw);
+  bool narrow = bound && *bound <= uint64_t(INT32_MAX);
+  IntegerType sumType = narrow ? i32 : i64;
   ConstantTable table;
-  ConstantTable::Handle zwHandle = table.addInt(i64, zw);
-  ConstantTable::Handle kzazwHandle = table.addInt(i64, kzazw);
+  ConstantTable::Handle zwHandle = table.addInt(sumType, zw);
+  ConstantTable::Handle kzazwHandle = table.addInt(sumType, kzazw);
   std::optional<ConstantTable::Handle> foldedHandle;
   if (t.folded)
-    foldedHandle = table.addInt(i64, *t.folded);
+    foldedHandle = table.addInt(sumType, *t.folded);
   IntegerType container = out.getContainerType(ctx);
   std::optional<QuantizeStage> floatStage;
   std::optional<IntegerRequantizeStage> intStage;
@@ -489,7 +547,6 @@ Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
     maps.push_back(t.channelMap);
     perChannel.push_back(h);
   }
-  bool needKzazw = t.activationSums && za != 0;
   Value outInit = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
                                           container, dynamicDims);
   maps.push_back(identity);
@@ -503,6 +560,8 @@ Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
           argsOf[h] = args[firstConstant + i];
         ConstantValues get(b, l, table, std::move(argsOf));
         auto ext = [&](Value v) {
+          if (narrow)
+            return v;
           return arith::ExtSIOp::create(b, l, i64, v).getResult();
         };
         Value acc = ext(args[0]);
@@ -513,18 +572,27 @@ Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
         if (weightSumsIndex >= 0)
           acc = arith::SubIOp::create(
               b, l, acc,
-              arith::MulIOp::create(b, l, intConst(b, l, i64, za),
+              arith::MulIOp::create(b, l, intConst(b, l, sumType, za),
                                     ext(args[weightSumsIndex])));
         if (foldedHandle)
           acc = arith::AddIOp::create(b, l, acc, get(*foldedHandle));
         else if (needKzazw)
           acc = arith::AddIOp::create(b, l, acc, get(kzazwHandle));
-        if (biasIndex >= 0)
-          acc = arith::AddIOp::create(b, l, acc, ext(args[biasIndex]));
-        // The bias may push the sum out of i32: saturate, as documented.
-        acc = arith::MaxSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MIN));
-        acc = arith::MinSIOp::create(b, l, acc, intConst(b, l, i64, INT32_MAX));
-        Value acc32 = arith::TruncIOp::create(b, l, i32, acc);
+        Value acc32;
+        if (narrow) {
+          // The bias may push the sum out of i32: saturate, as documented.
+          acc32 = biasIndex >= 0 ? saturatingAddI32(b, l, acc, args[biasIndex])
+                                 : acc;
+        } else {
+          if (biasIndex >= 0)
+            acc = arith::AddIOp::create(b, l, acc, ext(args[biasIndex]));
+          // The bias or the terms may push the sum out of i32: saturate.
+          acc = arith::MaxSIOp::create(b, l, acc,
+                                       intConst(b, l, i64, INT32_MIN));
+          acc = arith::MinSIOp::create(b, l, acc,
+                                       intConst(b, l, i64, INT32_MAX));
+          acc32 = arith::TruncIOp::create(b, l, i32, acc);
+        }
         Value q;
         if (floatStage) {
           Value x = arith::SIToFPOp::create(b, l, b.getF32Type(), acc32);

@@ -294,6 +294,9 @@ struct ProductTerms {
   SmallVector<int64_t> channelShape;
   int64_t k = 0;
   std::optional<SmallVector<int64_t>> folded;
+  /// The operands whose storage values the raw products multiply (over k
+  /// steps, k static), when known: the epilogue then bounds every term.
+  const QuantParams *lhs = nullptr, *rhs = nullptr;
 };
 
 /// What an accumulator's output stage needs per output channel (or per
@@ -314,7 +317,10 @@ OutputScales productScales(const QuantParams &lhs, const QuantParams &rhs,
 /// Forms the accumulator of `t` in i64, saturates it to i32 (a bias can
 /// push it out) and applies the output stage of `rounding`: one elementwise
 /// generic producing the result container of `resultType`'s shape, which
-/// must be the loop space of the products.
+/// must be the loop space of the products. When the terms other than the
+/// bias are bounded within i32 for every storage value (t.lhs, t.rhs and a
+/// static k), they are summed in i32 instead and the bias added with an
+/// i32 saturating add: the same result, on twice as many vector lanes.
 Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
                           const ProductTerms &t, int64_t za,
                           const OutputScales &scales, const QuantParams &out,

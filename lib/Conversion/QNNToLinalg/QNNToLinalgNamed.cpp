@@ -263,6 +263,8 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
 
     ProductTerms t;
     t.k = k;
+    t.lhs = lhs;
+    t.rhs = rhs;
     t.products = emitRawProducts(
         rewriter, loc, a, loopMap(ctx, o + 3, with({d(o), d(o + 2)})), *lhs, w,
         loopMap(ctx, o + 3, with({d(o + 2), d(o + 1)})), *rhs, o + 2,
@@ -425,6 +427,8 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
     productShape.append(channelShape);
     ProductTerms t;
     t.k = k;
+    t.lhs = in;
+    t.rhs = wp;
     t.products = emitRawProducts(
         rewriter, loc, x,
         loopMap(ctx, numLoops, inputExprs(n, oh, ow, g, kH, kW, c)), *in, w,

@@ -1,7 +1,8 @@
 // RUN: quant-opt %s --convert-qnn-to-linalg --canonicalize --split-input-file | FileCheck %s
 
-// A constant filter: the weight-only terms fold into one i64 constant per
-// output channel, -za * sum(w[., ., ., f]) + bias[f]:
+// A constant filter: the weight-only terms fold into one constant per
+// output channel, -za * sum(w[., ., ., f]) + bias[f], in i32 (with K = 8
+// steps of bytes no term can leave i32):
 //   f = 0: sum = 1+3+5-7+9+11+13+15 = 50,  -128 * 50 + 100 = -6300
 //   f = 1: sum = -2+4+6+8+10-12+14+16 = 44, -128 * 44 - 200 = -5832
 // The symmetric filter (zw = 0) needs no window sums. The padding (bottom
@@ -14,7 +15,7 @@
 // CHECK-LABEL: func.func @conv_constant_filter
 // CHECK-DAG: %[[M:.*]] = arith.constant 1374389504 : i64
 // CHECK-DAG: %[[SHIFTS:.*]] = arith.constant dense<[7, 6]> : tensor<2xi64>
-// CHECK-DAG: %[[FOLDED:.*]] = arith.constant dense<[-6300, -5832]> : tensor<2xi64>
+// CHECK-DAG: %[[FOLDED:.*]] = arith.constant dense<[-6300, -5832]> : tensor<2xi32>
 // CHECK-DAG: %[[ZA:.*]] = arith.constant -128 : i8
 // CHECK: %[[PADDED:.*]] = tensor.pad %{{.*}} low[0, 0, 0, 0] high[0, 1, 1, 0]
 // CHECK:   tensor.yield %[[ZA]] : i8
@@ -25,7 +26,7 @@
 // CHECK:   arith.muli
 // CHECK: linalg.generic
 // CHECK-SAME: ins(%[[P]], %[[FOLDED]], %[[SHIFTS]]
-// CHECK:   %[[ACC:.*]] = arith.addi %{{.*}}, %{{.*}} : i64
+// CHECK:   %[[ACC:.*]] = arith.addi %{{.*}}, %{{.*}} : i32
 // CHECK:   arith.muli %{{.*}}, %[[M]] : i64
 // CHECK-NOT: linalg.generic
 !a = !quant.uniform<u8:f32, 0.05:128>
@@ -46,15 +47,15 @@ func.func @conv_constant_filter(%x: tensor<1x4x4x2x!a>) -> tensor<1x4x4x2x!o> {
 // parallel loop; the filter's per-group input channel is the constant 0.
 // Window sums of the activations (for zw = 2) and filter sums (for za = -3)
 // are reductions of their own, and the epilogue adds K * za * zw =
-// 9 * -3 * 2 = -54.
+// 9 * -3 * 2 = -54, all in i32.
 // CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 * 2 + d4, d2 * 2 + d5, d3)>
 // CHECK-DAG: #[[FILTER:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d4, d5, 0, d3)>
 // CHECK-DAG: #[[WINDOW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d4, d5)>
 // CHECK-DAG: #[[FSUM:.*]] = affine_map<(d0, d1, d2) -> (d1, d2, 0, d0)>
 // CHECK-LABEL: func.func @depthwise_asymmetric
-// CHECK-DAG: %[[KZZ:.*]] = arith.constant -54 : i64
-// CHECK-DAG: %[[ZW:.*]] = arith.constant 2 : i64
-// CHECK-DAG: %[[ZA64:.*]] = arith.constant -3 : i64
+// CHECK-DAG: %[[KZZ:.*]] = arith.constant -54 : i32
+// CHECK-DAG: %[[ZW:.*]] = arith.constant 2 : i32
+// CHECK-DAG: %[[ZA:.*]] = arith.constant -3 : i32
 // CHECK: %[[PADDED:.*]] = tensor.pad %{{.*}} low[0, 1, 1, 0] high[0, 1, 1, 0]
 // CHECK: %[[P:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[FILTER]], {{.*}}]
 // CHECK: %[[S:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[WINDOW]], {{.*}}]
@@ -63,11 +64,11 @@ func.func @conv_constant_filter(%x: tensor<1x4x4x2x!a>) -> tensor<1x4x4x2x!o> {
 // CHECK-SAME: outs(%{{.*}} : tensor<3xi32>)
 // CHECK: linalg.generic
 // CHECK-SAME: ins(%[[P]], %[[S]], %[[F]] :
-// CHECK:   arith.muli %{{.*}}, %[[ZW]] : i64
+// CHECK:   arith.muli %{{.*}}, %[[ZW]] : i32
 // CHECK:   arith.subi
-// CHECK:   arith.muli %{{.*}}, %[[ZA64]] : i64
+// CHECK:   arith.muli %{{.*}}, %[[ZA]] : i32
 // CHECK:   arith.subi
-// CHECK:   arith.addi %{{.*}}, %[[KZZ]] : i64
+// CHECK:   arith.addi %{{.*}}, %[[KZZ]] : i32
 !a = !quant.uniform<i8:f32, 0.05:-3>
 !w = !quant.uniform<i8:f32, 0.01:2>
 !o = !quant.uniform<i8:f32, 0.1:1>
