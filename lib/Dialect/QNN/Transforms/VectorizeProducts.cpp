@@ -24,6 +24,7 @@
 #include "VectorCodegen.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/Matchers.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNVECTORIZEPRODUCTS
@@ -248,15 +249,43 @@ void packAtRunTime(linalg::GenericOp op, ReductionPlan &plan, int64_t lanes) {
   plan.packedLayout = layout;
 }
 
+/// The linalg.fill of zeros that initializes the output buffer of `op`
+/// with nothing else touching that buffer in between (a fresh accumulator
+/// buffer), if there is one.
+linalg::FillOp zeroFillOfOutput(linalg::GenericOp op) {
+  Value out = op.getDpsInitOperand(0)->get();
+  linalg::FillOp fill;
+  for (Operation *user : out.getUsers()) {
+    auto candidate = dyn_cast<linalg::FillOp>(user);
+    if (candidate && candidate->getBlock() == op->getBlock() &&
+        candidate->isBeforeInBlock(op) &&
+        (!fill || fill->isBeforeInBlock(candidate)))
+      fill = candidate;
+  }
+  if (!fill || fill.getOutputs().size() != 1 || !matchPattern(
+                                                    fill.getInputs()[0],
+                                                    m_Zero()))
+    return {};
+  for (Operation *user : out.getUsers())
+    if (user != fill && user != op && user->getBlock() == op->getBlock() &&
+        fill->isBeforeInBlock(user) && user->isBeforeInBlock(op))
+      return {};
+  return fill;
+}
+
 class ProductVectorizer : public BodyVectorizer {
 public:
   ProductVectorizer(linalg::GenericOp op, const ReductionPlan &plan,
-                    int64_t lanes, bool parallel, RegisterBlock block)
+                    int64_t lanes, bool parallel, RegisterBlock block,
+                    linalg::FillOp zeroFill)
       : BodyVectorizer(op, plan.accesses, lanes), plan(plan),
-        parallel(parallel && worthThreads(op)), block(block) {}
+        parallel(parallel && worthThreads(op)), block(block),
+        zeroFill(zeroFill) {}
 
-  /// Emits the loop nest in place of the generic.
-  void emit(OpBuilder &b);
+  /// Emits the loop nest in place of the generic. Returns whether the
+  /// accumulators started from zero instead of the zero-filled buffer, so
+  /// that the fill is no longer needed.
+  bool emit(OpBuilder &b);
 
 private:
   std::optional<unsigned> chooseBlockDim();
@@ -291,6 +320,11 @@ private:
   const ReductionPlan &plan;
   bool parallel;
   RegisterBlock block;
+  /// The fill of zeros of the output buffer, when it has one; with a
+  /// single pass over the reduction (no cache tiles) the accumulators
+  /// start from zero registers and the fill goes.
+  linalg::FillOp zeroFill;
+  bool zeroAccumulators = false;
   SmallVector<Range, 4> ranges;
   std::optional<std::pair<Value, Value>> reductionTile;
 };
@@ -377,7 +411,7 @@ void ProductVectorizer::tileReduction(OpBuilder &b, Location loc) {
 /// block streams past them. With `parallel`, the parallel loops form one
 /// scf.parallel (its iterations write disjoint outputs; OpenMP's static
 /// schedule gives each thread a contiguous range of the first loop).
-void ProductVectorizer::emit(OpBuilder &b) {
+bool ProductVectorizer::emit(OpBuilder &b) {
   Location loc = op.getLoc();
   ranges = cast<linalg::LinalgOp>(op.getOperation()).createLoopRanges(b, loc);
   SmallVector<Value> ivs(op.getNumLoops());
@@ -388,6 +422,7 @@ void ProductVectorizer::emit(OpBuilder &b) {
   unsigned vecDim = dims.back();
   OpBuilder::InsertionGuard guard(b);
   tileReduction(b, loc);
+  zeroAccumulators = zeroFill && !reductionTile;
   struct Loop {
     unsigned dim;
     Value lb, ub, step;
@@ -485,6 +520,7 @@ void ProductVectorizer::emit(OpBuilder &b) {
     ivs[vecDim] = start;
     nest(loops, rows > 1 ? blockDim : std::nullopt, rows, 1, mask);
   }
+  return zeroAccumulators;
 }
 
 /// Loads the rows x cols accumulator vectors (`rows` consecutive indices
@@ -518,8 +554,12 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
     for (int64_t c = 0; c < cols; ++c) {
       at(b, r, c);
       outIndices.push_back(indicesFor(b, loc, out, ivs));
-      accs.push_back(
-          loadVector(b, loc, out.memref, outIndices.back(), elementType, mask));
+      accs.push_back(zeroAccumulators
+                         ? arith::ConstantOp::create(
+                               b, loc, b.getZeroAttr(vectorOf(elementType)))
+                               .getResult()
+                         : loadVector(b, loc, out.memref, outIndices.back(),
+                                      elementType, mask));
     }
   }
   at(b, 0, 0);
@@ -760,8 +800,12 @@ struct QNNVectorizeProductsPass
           plan->instruction != ProductInstruction::Widen)
         block = RegisterBlock{registerBlock[0], registerBlock[1]};
       OpBuilder b(op);
-      ProductVectorizer(op, *plan, lanes, parallel, block).emit(b);
+      linalg::FillOp fill = zeroFillOfOutput(op);
+      bool fillDead =
+          ProductVectorizer(op, *plan, lanes, parallel, block, fill).emit(b);
       op.erase();
+      if (fillDead)
+        fill.erase();
     }
   }
 };
