@@ -1,5 +1,6 @@
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd}))" --split-input-file | FileCheck %s
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpmaddwd}))" --split-input-file | FileCheck %s --check-prefix=OTHER
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpdpbusd}))" --split-input-file | FileCheck %s --check-prefix=VNNI
 
 #x = affine_map<(m, n, k) -> (m, k)>
 #packed = affine_map<(m, n, k) -> (n floordiv 8, k floordiv 2, (n mod 8) * 2 + k mod 2)>
@@ -100,6 +101,46 @@ func.func @runtime_few_rows(%x: memref<15x3xi16>, %w: memref<3x10xi8>, %out: mem
       ins(%x, %w : memref<15x3xi16>, memref<3x10xi8>) outs(%out : memref<15x10xi32>) {
   ^bb0(%a: i16, %b: i8, %acc: i32):
     %ae = arith.extsi %a : i16 to i32
+    %be = arith.extsi %b : i8 to i32
+    %p = arith.muli %ae, %be : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// -----
+
+#x = affine_map<(m, n, k) -> (m, k)>
+#packed4 = affine_map<(m, n, k) -> (n floordiv 16, k floordiv 4, (n mod 16) * 4 + k mod 4)>
+#c = affine_map<(m, n, k) -> (m, n)>
+
+// Weights packed for vpdpbusd on 16 lanes (groups of 4 steps, 64 bytes per
+// vector), u8 activations: one 64-byte load per column and group, the
+// group's four activation bytes broadcast as one word; K = 6: one whole
+// group, then a group of 2 steps with the other two bytes masked off. The
+// vpmaddwd runs leave the generic alone (another layout).
+// VNNI-LABEL: func.func @packed_vnni
+// VNNI: scf.for %[[K:.*]] = %c0{{[_0-9]*}} to %[[END:.*]] step %c4{{[_0-9]*}} iter_args
+// VNNI:   %[[Y:.*]] = vector.load %{{.*}} : memref<1x2x64xi8>, vector<64xi8>
+// VNNI:   %[[XW:.*]] = vector.load %{{.*}}[%{{.*}}, %[[K]]] : memref<8x6xi8>, vector<4xi8>
+// VNNI:   vector.bitcast %[[XW]] : vector<4xi8> to vector<1xi32>
+// VNNI:   qnnx86.vpdpbusd %{{.*}}, %{{.*}}, %[[Y]] : vector<64xi8>, vector<64xi8> -> vector<16xi32>
+// VNNI-NOT: vector.shuffle
+// VNNI: scf.for %{{.*}} = %[[END]] to %{{.*}} step %c4{{[_0-9]*}} iter_args
+// VNNI:   vector.create_mask %{{.*}} : vector<4xi1>
+// VNNI:   vector.maskedload %{{.*}} : memref<8x6xi8>, vector<4xi1>, vector<4xi8> into vector<4xi8>
+// VNNI:   qnnx86.vpdpbusd
+// VNNI-NOT: linalg.generic
+// CHECK-LABEL: func.func @packed_vnni
+// CHECK: linalg.generic
+// OTHER-LABEL: func.func @packed_vnni
+// OTHER: linalg.generic
+func.func @packed_vnni(%x: memref<8x6xi8>, %w: memref<1x2x64xi8>, %out: memref<8x16xi32>) {
+  linalg.generic {indexing_maps = [#x, #packed4, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<8x6xi8>, memref<1x2x64xi8>) outs(%out : memref<8x16xi32>) {
+  ^bb0(%a: i8, %b: i8, %acc: i32):
+    %ae = arith.extui %a : i8 to i32
     %be = arith.extsi %b : i8 to i32
     %p = arith.muli %ae, %be : i32
     %s = arith.addi %acc, %p : i32
