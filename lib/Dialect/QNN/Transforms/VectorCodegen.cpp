@@ -146,7 +146,8 @@ SmallVector<Value> BodyVectorizer::indicesFor(OpBuilder &b, Location loc,
 
 IRMapping BodyVectorizer::emitBody(OpBuilder &b, Location loc,
                                    ArrayRef<Value> loopIvs, Value mask,
-                                   Value accumulator) {
+                                   Value accumulator,
+                                   ArrayRef<std::pair<unsigned, Value>> given) {
   Block *body = op.getBody();
   IRMapping mapping;
   for (auto [index, access] : llvm::enumerate(accesses)) {
@@ -156,6 +157,13 @@ IRMapping BodyVectorizer::emitBody(OpBuilder &b, Location loc,
     // In a reduction the output argument is the running accumulator.
     if (accumulator && static_cast<int64_t>(index) == op.getNumDpsInputs()) {
       mapping.map(arg, accumulator);
+      continue;
+    }
+    auto it = llvm::find_if(given, [&](const std::pair<unsigned, Value> &g) {
+      return g.first == index;
+    });
+    if (it != given.end()) {
+      mapping.map(arg, it->second);
       continue;
     }
     SmallVector<Value> indices = indicesFor(b, loc, access, loopIvs);
@@ -187,6 +195,21 @@ IRMapping BodyVectorizer::emitBody(OpBuilder &b, Location loc,
       result.setType(vectorOf(result.getType()));
   }
   return mapping;
+}
+
+void BodyVectorizer::storeYielded(OpBuilder &b, Location loc,
+                                  IRMapping &mapping, ArrayRef<Value> loopIvs,
+                                  Value mask) {
+  auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
+  for (auto [k, value] : llvm::enumerate(yield.getValues())) {
+    const OperandAccess &out = accesses[op.getNumDpsInputs() + k];
+    Value v = yieldedVector(b, loc, mapping, value);
+    SmallVector<Value> indices = indicesFor(b, loc, out, loopIvs);
+    if (!mask)
+      vector::StoreOp::create(b, loc, v, out.memref, indices);
+    else
+      vector::MaskedStoreOp::create(b, loc, out.memref, indices, mask, v);
+  }
 }
 
 Value BodyVectorizer::yieldedVector(OpBuilder &b, Location loc,

@@ -77,9 +77,16 @@ protected:
 
   /// Computes the body on one vector at loop indices `loopIvs` (masked when
   /// `mask` is set) and returns the mapping from scalar body values to
-  /// vectors. In a reduction, `accumulator` stands for the output argument.
+  /// vectors. In a reduction, `accumulator` stands for the output argument;
+  /// the inputs numbered in `given` take the given vectors instead of loads.
   IRMapping emitBody(OpBuilder &b, Location loc, ArrayRef<Value> loopIvs,
-                     Value mask, Value accumulator = nullptr);
+                     Value mask, Value accumulator = nullptr,
+                     ArrayRef<std::pair<unsigned, Value>> given = {});
+
+  /// Stores the values the body yields (`mapping` from emitBody) into the
+  /// outputs at loop indices `loopIvs`, masked when `mask` is set.
+  void storeYielded(OpBuilder &b, Location loc, IRMapping &mapping,
+                    ArrayRef<Value> loopIvs, Value mask);
 
   /// The vector of a yielded value (a broadcast if it comes from outside).
   Value yieldedVector(OpBuilder &b, Location loc, IRMapping &mapping,

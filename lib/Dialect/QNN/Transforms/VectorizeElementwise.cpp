@@ -193,16 +193,7 @@ private:
     SmallVector<Value> loopIvs(outerIvs.begin(), outerIvs.end());
     loopIvs.push_back(i);
     IRMapping mapping = emitBody(b, loc, loopIvs, mask);
-    auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
-    for (auto [k, value] : llvm::enumerate(yield.getValues())) {
-      const OperandAccess &out = accesses[op.getNumDpsInputs() + k];
-      Value v = yieldedVector(b, loc, mapping, value);
-      SmallVector<Value> indices = indicesFor(b, loc, out, loopIvs);
-      if (!mask)
-        vector::StoreOp::create(b, loc, v, out.memref, indices);
-      else
-        vector::MaskedStoreOp::create(b, loc, out.memref, indices, mask, v);
-    }
+    storeYielded(b, loc, mapping, loopIvs, mask);
   }
 
   /// packFactor vector steps from inner index `i`, whose truncated results

@@ -273,19 +273,89 @@ linalg::FillOp zeroFillOfOutput(linalg::GenericOp op) {
   return fill;
 }
 
+/// The output stage of a product: an elementwise generic that reads the
+/// product's accumulators with the identity map, right after the product,
+/// from a buffer of its own that nothing else reads.
+struct Epilogue {
+  linalg::GenericOp op;
+  unsigned accInput;
+  SmallVector<OperandAccess> accesses;
+};
+
+/// The epilogue of `op`, if its output stage can run on the accumulator
+/// registers of its register block (see Epilogue).
+std::optional<Epilogue> findEpilogue(linalg::GenericOp op,
+                                     const ReductionPlan &plan) {
+  Value acc = op.getDpsInitOperand(0)->get();
+  if (!acc.getDefiningOp<memref::AllocOp>())
+    return std::nullopt;
+  auto next = dyn_cast_or_null<linalg::GenericOp>(op->getNextNode());
+  if (!next || !next.hasPureBufferSemantics() ||
+      next.getNumParallelLoops() != next.getNumLoops() ||
+      next.getNumLoops() != plan.parallelDims.size() ||
+      next.getNumDpsInits() != 1 || failed(analyzeBody(next)))
+    return std::nullopt;
+  std::optional<unsigned> accInput;
+  for (OpOperand *input : next.getDpsInputOperands()) {
+    if (input->get() != acc)
+      continue;
+    if (accInput || !next.getMatchingIndexingMap(input).isIdentity())
+      return std::nullopt;
+    accInput = input->getOperandNumber();
+  }
+  if (!accInput || next.getDpsInitOperand(0)->get() == acc ||
+      !next.getMatchingIndexingMap(next.getDpsInitOperand(0)).isIdentity())
+    return std::nullopt;
+  // Nothing else reads the accumulators (a fill before the product may
+  // write them).
+  for (Operation *user : acc.getUsers())
+    if (user != op && user != next && !isa<linalg::FillOp>(user))
+      return std::nullopt;
+  FailureOr<SmallVector<OperandAccess>> accesses =
+      analyzeOperands(next, next.getNumLoops() - 1);
+  if (failed(accesses))
+    return std::nullopt;
+  return Epilogue{next, *accInput, std::move(*accesses)};
+}
+
+/// Vector code of an epilogue's body on given accumulator vectors.
+class EpilogueVectorizer : public BodyVectorizer {
+public:
+  EpilogueVectorizer(const Epilogue &epilogue, int64_t lanes)
+      : BodyVectorizer(epilogue.op, epilogue.accesses, lanes),
+        accInput(epilogue.accInput) {}
+
+  /// Computes the epilogue on `acc` at its loop indices `ivs` and stores
+  /// the result (masked when `mask` is set).
+  void emit(OpBuilder &b, Location loc, ArrayRef<Value> ivs, Value mask,
+            Value acc) {
+    IRMapping mapping = emitBody(b, loc, ivs, mask, /*accumulator=*/nullptr,
+                                 {{accInput, acc}});
+    storeYielded(b, loc, mapping, ivs, mask);
+  }
+
+private:
+  unsigned accInput;
+};
+
 class ProductVectorizer : public BodyVectorizer {
 public:
   ProductVectorizer(linalg::GenericOp op, const ReductionPlan &plan,
                     int64_t lanes, bool parallel, RegisterBlock block,
-                    linalg::FillOp zeroFill)
+                    linalg::FillOp zeroFill,
+                    const std::optional<Epilogue> &epilogue)
       : BodyVectorizer(op, plan.accesses, lanes), plan(plan),
         parallel(parallel && worthThreads(op)), block(block),
-        zeroFill(zeroFill) {}
+        zeroFill(zeroFill), epilogue(epilogue) {}
 
   /// Emits the loop nest in place of the generic. Returns whether the
   /// accumulators started from zero instead of the zero-filled buffer, so
   /// that the fill is no longer needed.
   bool emit(OpBuilder &b);
+
+  /// Whether the epilogue ran on the accumulator registers, so that the
+  /// epilogue generic is no longer needed.
+  bool fusedEpilogue() const { return fuseEpilogue; }
 
 private:
   std::optional<unsigned> chooseBlockDim();
@@ -325,6 +395,11 @@ private:
   /// start from zero registers and the fill goes.
   linalg::FillOp zeroFill;
   bool zeroAccumulators = false;
+  /// The output stage, run on the accumulators of an instruction's register
+  /// block at the end of a single pass over the reduction (no cache tiles)
+  /// instead of storing them.
+  const std::optional<Epilogue> &epilogue;
+  bool fuseEpilogue = false;
   SmallVector<Range, 4> ranges;
   std::optional<std::pair<Value, Value>> reductionTile;
 };
@@ -423,6 +498,11 @@ bool ProductVectorizer::emit(OpBuilder &b) {
   OpBuilder::InsertionGuard guard(b);
   tileReduction(b, loc);
   zeroAccumulators = zeroFill && !reductionTile;
+  // A widened body (depthwise, sums) keeps its epilogue apart: there the
+  // elementwise pass packs four vectors of narrowed results into one store
+  // (depthwise 3x3 112x112x32 on Zen 3: 10.5 GMAC/s apart, 9.4 fused).
+  fuseEpilogue = epilogue && !reductionTile &&
+                 plan.instruction != ProductInstruction::Widen;
   struct Loop {
     unsigned dim;
     Value lb, ub, step;
@@ -632,6 +712,20 @@ void ProductVectorizer::emitReductionStep(OpBuilder &b, Location loc,
     return loop.getResults();
   };
   Values results = reduce(b, 0, accs);
+  if (fuseEpilogue) {
+    // The epilogue's loops are the product's parallel loops, in order.
+    EpilogueVectorizer stage(*epilogue, lanes);
+    for (int64_t r = 0; r < rows; ++r) {
+      for (int64_t c = 0; c < cols; ++c) {
+        at(b, r, c);
+        SmallVector<Value> stageIvs = llvm::map_to_vector(
+            plan.parallelDims, [&](unsigned d) { return ivs[d]; });
+        stage.emit(b, loc, stageIvs, mask, results[r * cols + c]);
+      }
+    }
+    at(b, 0, 0);
+    return;
+  }
   for (auto [result, indices] : llvm::zip(results, outIndices)) {
     if (!mask)
       vector::StoreOp::create(b, loc, result, out.memref, indices);
@@ -787,7 +881,10 @@ struct QNNVectorizeProductsPass
     int64_t lanes = vectorWidth / 32;
     SmallVector<linalg::GenericOp> generics;
     getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
+    llvm::SmallPtrSet<Operation *, 4> fused;
     for (linalg::GenericOp op : generics) {
+      if (fused.contains(op))
+        continue; // an epilogue, computed with its product
       FailureOr<ReductionPlan> plan = analyzeReduction(op);
       if (failed(plan))
         continue; // left for convert-linalg-to-loops
@@ -801,11 +898,21 @@ struct QNNVectorizeProductsPass
         block = RegisterBlock{registerBlock[0], registerBlock[1]};
       OpBuilder b(op);
       linalg::FillOp fill = zeroFillOfOutput(op);
-      bool fillDead =
-          ProductVectorizer(op, *plan, lanes, parallel, block, fill).emit(b);
+      std::optional<Epilogue> epilogue = findEpilogue(op, *plan);
+      ProductVectorizer vectorizer(op, *plan, lanes, parallel, block, fill,
+                                   epilogue);
+      bool fillDead = vectorizer.emit(b);
+      Value acc = op.getDpsInitOperand(0)->get();
       op.erase();
       if (fillDead)
         fill.erase();
+      if (vectorizer.fusedEpilogue()) {
+        fused.insert(epilogue->op);
+        epilogue->op.erase();
+        // A buffer of accumulators that never reach memory goes too.
+        if (acc.use_empty())
+          acc.getDefiningOp()->erase();
+      }
     }
   }
 };

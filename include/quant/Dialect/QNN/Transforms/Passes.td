@@ -302,6 +302,14 @@ def QNNVectorizeProducts : Pass<"qnn-vectorize-products", "::mlir::func::FuncOp"
     inner loop. Activations widened to i16 by `qnn-pack-products` are
     broadcast as one 32-bit word per pair of steps.
 
+    When the reduction runs in one pass (no cache tiles), the accumulators
+    of an output buffer filled with zeros start from zero registers (the
+    fill goes), and an output stage that follows the product (an
+    elementwise generic reading its accumulators with the identity map
+    from a buffer nothing else reads) is computed on the accumulator
+    registers of each instruction's register block and stored in its own
+    type: the accumulator buffer and the output stage's loop go.
+
     With an instruction, 8 consecutive indices of the parallel loop just
     outside the vector loop (the rows of a matmul, the output columns of a
     convolution) share each interleaved weight vector, when the weights do
