@@ -1,6 +1,7 @@
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd}))" --split-input-file | FileCheck %s
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpmaddwd}))" --split-input-file | FileCheck %s --check-prefix=OTHER
 // RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=512 instruction=vpdpbusd}))" --split-input-file | FileCheck %s --check-prefix=VNNI
+// RUN: quant-opt %s --pass-pipeline="builtin.module(func.func(qnn-vectorize-products{vector-width=256 instruction=vpmaddwd parallel=true}))" --split-input-file | FileCheck %s --check-prefix=PAR
 
 #x = affine_map<(m, n, k) -> (m, k)>
 #packed = affine_map<(m, n, k) -> (n floordiv 8, k floordiv 2, (n mod 8) * 2 + k mod 2)>
@@ -141,6 +142,35 @@ func.func @packed_vnni(%x: memref<8x6xi8>, %w: memref<1x2x64xi8>, %out: memref<8
       ins(%x, %w : memref<8x6xi8>, memref<1x2x64xi8>) outs(%out : memref<8x16xi32>) {
   ^bb0(%a: i8, %b: i8, %acc: i32):
     %ae = arith.extui %a : i8 to i32
+    %be = arith.extsi %b : i8 to i32
+    %p = arith.muli %ae, %be : i32
+    %s = arith.addi %acc, %p : i32
+    linalg.yield %s : i32
+  }
+  return
+}
+
+// -----
+
+#x = affine_map<(m, n, k) -> (m, k)>
+#packed = affine_map<(m, n, k) -> (n floordiv 8, k floordiv 2, (n mod 8) * 2 + k mod 2)>
+#c = affine_map<(m, n, k) -> (m, n)>
+
+// A GEMV on packed weights streams each block's weights whole (no tiles of
+// the reduction), so with `parallel` the blocks of output channels go to
+// threads (2^22 multiply-adds).
+// PAR-LABEL: func.func @gemv_packed
+// PAR-NOT: step %c4
+// PAR: scf.parallel
+// PAR: vector.load %{{.*}} : memref<256x1024x16xi8>, vector<16xi8>
+// CHECK-LABEL: func.func @gemv_packed
+// OTHER-LABEL: func.func @gemv_packed
+// VNNI-LABEL: func.func @gemv_packed
+func.func @gemv_packed(%x: memref<1x2048xi16>, %w: memref<256x1024x16xi8>, %out: memref<1x2048xi32>) {
+  linalg.generic {indexing_maps = [#x, #packed, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<1x2048xi16>, memref<256x1024x16xi8>) outs(%out : memref<1x2048xi32>) {
+  ^bb0(%a: i16, %b: i8, %acc: i32):
+    %ae = arith.extsi %a : i16 to i32
     %be = arith.extsi %b : i8 to i32
     %p = arith.muli %ae, %be : i32
     %s = arith.addi %acc, %p : i32

@@ -443,21 +443,23 @@ std::optional<unsigned> ProductVectorizer::chooseBlockDim() {
 /// Opens a loop over cache tiles of the innermost reduction loop when it
 /// may be longer than one tile, sets reductionTile to its bounds and moves
 /// `b` into it. A product whose weight vectors serve fewer than
-/// kStreamRows rows streams (tiles of kStreamTile) and stays on one thread:
-/// it would otherwise fork once per tile of 4 steps (threads for it would
-/// need column chunks around the tile loop).
+/// kStreamRows rows streams: packed weights whole (no tiles; blocks of
+/// output channels may go to threads, GEMV 1x4096x4096 on two Zen 3 cores
+/// 51 -> 100 GMAC/s), weights in place in tiles of kStreamTile on one
+/// thread, which would otherwise fork once per tile of 4 steps.
 void ProductVectorizer::tileReduction(OpBuilder &b, Location loc) {
   SmallVector<int64_t> loopExtents = op.getStaticLoopRanges();
   SmallVector<int64_t> outerExtents =
       llvm::map_to_vector(ArrayRef<unsigned>(plan.parallelDims).drop_back(),
                           [&](unsigned d) { return loopExtents[d]; });
   bool streaming = cappedProduct(outerExtents, kStreamRows) < kStreamRows;
-  if (streaming)
-    parallel = false;
   // Packed weights of one block of output channels are contiguous along
-  // the reduction: streamed whole, they are read in memory order.
+  // the reduction: streamed whole, they are read in memory order, and the
+  // blocks of output channels can go to threads (no tile loop around them).
   if (streaming && plan.packed)
     return;
+  if (streaming)
+    parallel = false;
   int64_t tileSize = streaming      ? kStreamTile
                      : plan.packed ? kPackedReductionTile
                                    : kReductionTile;
