@@ -76,3 +76,35 @@ func.func @kept(%x: memref<8x64xi16>, %w: memref<64x16xi8>, %acc: memref<8x16xi3
   }
   return
 }
+
+// -----
+
+#x = affine_map<(m, n, k) -> (m, k)>
+#w = affine_map<(m, n, k) -> (k, n)>
+#c = affine_map<(m, n, k) -> (m, n)>
+#id = affine_map<(m, n) -> (m, n)>
+
+// An output stage that writes over the product's activations (in place)
+// would overwrite rows other register blocks still read: it stays apart.
+// CHECK-LABEL: func.func @in_place
+// CHECK: vector.store %{{.*}} : memref<8x16xi32>, vector<8xi32>
+// CHECK: linalg.generic
+func.func @in_place(%x: memref<8x16xi8>, %w: memref<16x16xi8>) {
+  %acc = memref.alloc() : memref<8x16xi32>
+  linalg.generic {indexing_maps = [#x, #w, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%x, %w : memref<8x16xi8>, memref<16x16xi8>) outs(%acc : memref<8x16xi32>) {
+  ^bb0(%a: i8, %b: i8, %o: i32):
+    %ae = arith.extui %a : i8 to i32
+    %be = arith.extsi %b : i8 to i32
+    %p = arith.muli %ae, %be : i32
+    %s = arith.addi %o, %p : i32
+    linalg.yield %s : i32
+  }
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%acc : memref<8x16xi32>) outs(%x : memref<8x16xi8>) {
+  ^bb0(%a: i32, %o: i8):
+    %t = arith.trunci %a : i32 to i8
+    linalg.yield %t : i8
+  }
+  return
+}

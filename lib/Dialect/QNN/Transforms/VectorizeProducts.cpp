@@ -25,6 +25,7 @@
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNVECTORIZEPRODUCTS
@@ -310,6 +311,17 @@ std::optional<Epilogue> findEpilogue(linalg::GenericOp op,
   // write them).
   for (Operation *user : acc.getUsers())
     if (user != op && user != next && !isa<linalg::FillOp>(user))
+      return std::nullopt;
+  // The stage writes while the product still reads its inputs: they must
+  // be other buffers (distinct allocations or arguments, through views).
+  auto root = [](Value v) {
+    while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
+      v = view.getViewSource();
+    return v;
+  };
+  Value written = root(next.getDpsInitOperand(0)->get());
+  for (OpOperand *input : op.getDpsInputOperands())
+    if (root(input->get()) == written)
       return std::nullopt;
   FailureOr<SmallVector<OperandAccess>> accesses =
       analyzeOperands(next, next.getNumLoops() - 1);
