@@ -159,11 +159,12 @@ IRMapping BodyVectorizer::emitBody(OpBuilder &b, Location loc,
       mapping.map(arg, accumulator);
       continue;
     }
-    auto it = llvm::find_if(given, [&](const std::pair<unsigned, Value> &g) {
-      return g.first == index;
-    });
-    if (it != given.end()) {
-      mapping.map(arg, it->second);
+    Value known;
+    for (const auto &[number, value] : given)
+      if (number == arg.getArgNumber())
+        known = value;
+    if (known) {
+      mapping.map(arg, known);
       continue;
     }
     SmallVector<Value> indices = indicesFor(b, loc, access, loopIvs);
