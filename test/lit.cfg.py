@@ -72,6 +72,15 @@ config.substitutions.append(("%libomp", libomp))
 if os.path.exists(libomp):
     config.available_features.add("openmp")
 
+# clang's shared AddressSanitizer runtime (Debian's libclang-rt-22-dev), for
+# conformance runs of generated code compiled with -fsanitize=address.
+asan_runtime = subprocess.run(
+    [clang, "-print-file-name=libclang_rt.asan-x86_64.so"],
+    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout.strip()
+config.substitutions.append(("%asan_runtime", asan_runtime))
+if os.path.isabs(asan_runtime) and os.path.exists(asan_runtime):
+    config.available_features.add("asan-runtime")
+
 # PyTorch from Debian's python3-torch, for the conformance tests.
 if subprocess.call([python, "-c", "import torch, numpy"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:

@@ -73,6 +73,10 @@ def build(args, text, stem):
         # OpenMP runtime calls: Debian's libomp next to clang's libraries.
         libdir = os.path.join(os.path.dirname(args.clang), "..", "lib")
         link = ["-fopenmp=libomp", "-L" + libdir, "-Wl,-rpath," + libdir]
+    if getattr(args, "sanitize_address", False):
+        # Instrumented for AddressSanitizer, against clang's shared runtime,
+        # which the calling Python process must preload (LD_PRELOAD).
+        link += ["-fsanitize=address", "-shared-libasan"]
     subprocess.check_call([args.clang, "-O2", "-shared", "-fPIC", "-x", "ir",
                            ll, "-o", so, "-Wno-override-module"] + link)
     return ctypes.CDLL(so)
@@ -88,6 +92,9 @@ def argument_parser(default_seed):
     ap.add_argument("--seed", type=int, default=default_seed)
     ap.add_argument("--pipeline-options", default="",
                     help="options of qnn-to-llvm, e.g. vector-width=256")
+    ap.add_argument("--sanitize-address", action="store_true",
+                    help="compile the generated code with AddressSanitizer "
+                         "(preload clang's libclang_rt.asan runtime)")
     return ap
 
 
