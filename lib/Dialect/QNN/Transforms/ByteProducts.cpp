@@ -58,6 +58,45 @@ matchByteProductBody(linalg::GenericOp op) {
   return std::make_pair(*lhs, *rhs);
 }
 
+std::optional<ProductLoops> matchProductLoops(linalg::GenericOp op) {
+  if (op.getNumReductionLoops() == 0 || op.getNumDpsInits() != 1)
+    return std::nullopt;
+  ProductLoops loops;
+  for (auto [d, it] : llvm::enumerate(op.getIteratorTypesArray()))
+    (it == utils::IteratorType::parallel ? loops.parallel : loops.reduction)
+        .push_back(d);
+  if (loops.parallel.empty())
+    return std::nullopt;
+  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  if (outMap.getNumResults() != loops.parallel.size())
+    return std::nullopt;
+  for (auto [r, d] : llvm::enumerate(loops.parallel))
+    if (outMap.getResult(r) != getAffineDimExpr(d, op.getContext()))
+      return std::nullopt;
+  return loops;
+}
+
+bool isActivationMap(AffineMap map, unsigned k) {
+  ArrayRef<AffineExpr> results = map.getResults();
+  if (results.empty() || results.back() != getAffineDimExpr(k, map.getContext()))
+    return false;
+  return llvm::none_of(results.drop_back(), [&](AffineExpr e) {
+    return e.isFunctionOfDim(k);
+  });
+}
+
+bool isWeightMap(AffineMap map, unsigned k, unsigned n) {
+  ArrayRef<AffineExpr> results = map.getResults();
+  MLIRContext *ctx = map.getContext();
+  if (results.size() < 2 ||
+      results[results.size() - 2] != getAffineDimExpr(k, ctx) ||
+      results.back() != getAffineDimExpr(n, ctx))
+    return false;
+  return llvm::none_of(results.drop_back(2), [&](AffineExpr e) {
+    return e.isFunctionOfDim(k) || e.isFunctionOfDim(n);
+  });
+}
+
 int64_t stepsPerInstruction(ProductInstruction instruction, ByteInput x,
                             ByteInput y, int64_t lanes) {
   if ((lanes != 4 && lanes != 8 && lanes != 16) || y.bits != 8)

@@ -46,6 +46,22 @@ struct ByteInput {
 std::optional<std::pair<ByteInput, ByteInput>>
 matchByteProductBody(linalg::GenericOp op);
 
+/// The loops of a product generic: its parallel and reduction loops, in
+/// order, when it has reduction loops and its single output is indexed by
+/// the parallel loops in order.
+struct ProductLoops {
+  SmallVector<unsigned> parallel, reduction;
+};
+std::optional<ProductLoops> matchProductLoops(linalg::GenericOp op);
+
+/// Whether `map` reads activations x of a byte product: the innermost
+/// reduction loop `k` is its last index and no other index depends on it.
+bool isActivationMap(AffineMap map, unsigned k);
+
+/// Whether `map` reads weights y of a byte product in place: `k` and the
+/// vector loop `n` are its last two indices, no other depends on either.
+bool isWeightMap(AffineMap map, unsigned k, unsigned n);
+
 /// Reduction steps that `instruction` computes per i32 lane for activations
 /// x and weights y on `lanes` lanes: 4 for vpdpbusd (u8 x s8 only), 2 for
 /// vpmaddwd (bytes, or i16 activations, times bytes), 1 when the product

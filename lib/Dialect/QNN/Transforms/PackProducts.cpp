@@ -126,57 +126,31 @@ void widenActivations(linalg::GenericOp op, ByteInput x) {
 /// is a product the instruction computes on `lanes` lanes.
 void packProduct(linalg::GenericOp op, ProductInstruction instruction,
                  int64_t lanes) {
-  if (!op.hasPureTensorSemantics() || op.getNumReductionLoops() == 0)
+  if (!op.hasPureTensorSemantics())
     return;
   std::optional<std::pair<ByteInput, ByteInput>> inputs =
       matchByteProductBody(op);
-  if (!inputs)
+  std::optional<ProductLoops> loops = matchProductLoops(op);
+  if (!inputs || !loops)
     return;
-  SmallVector<unsigned> parallelDims, reductionDims;
-  for (auto [d, it] : llvm::enumerate(op.getIteratorTypesArray()))
-    (it == utils::IteratorType::parallel ? parallelDims : reductionDims)
-        .push_back(d);
-  if (parallelDims.empty())
-    return;
-  MLIRContext *ctx = op.getContext();
-  AffineExpr k = getAffineDimExpr(reductionDims.back(), ctx);
-  AffineExpr n = getAffineDimExpr(parallelDims.back(), ctx);
-  // The output is indexed by the parallel loops in order, as
-  // qnn-vectorize-products requires.
-  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
-  if (outMap.getNumResults() != parallelDims.size())
-    return;
-  for (auto [r, d] : llvm::enumerate(parallelDims))
-    if (outMap.getResult(r) != getAffineDimExpr(d, ctx))
-      return;
+  unsigned k = loops->reduction.back(), n = loops->parallel.back();
   // y is read along the vector loop n, x is not.
   auto readsN = [&](const ByteInput &in) {
-    return op.getIndexingMapsArray()[in.index].isFunctionOfDim(
-        parallelDims.back());
+    return op.getIndexingMapsArray()[in.index].isFunctionOfDim(n);
   };
   ByteInput xi = inputs->first, yi = inputs->second;
   if (readsN(xi))
     std::swap(xi, yi);
-  if (readsN(xi) || !readsN(yi))
-    return;
-  AffineMap xMap = op.getIndexingMapsArray()[xi.index];
   AffineMap yMap = op.getIndexingMapsArray()[yi.index];
-  ArrayRef<AffineExpr> xr = xMap.getResults(), yr = yMap.getResults();
-  if (xr.empty() || xr.back() != k || yr.size() < 2 ||
-      yr[yr.size() - 2] != k || yr.back() != n)
+  if (readsN(xi) ||
+      !isActivationMap(op.getIndexingMapsArray()[xi.index], k) ||
+      !isWeightMap(yMap, k, n))
     return;
-  for (AffineExpr e : xr.drop_back())
-    if (e.isFunctionOfDim(reductionDims.back()))
-      return;
-  for (AffineExpr e : yr.drop_back(2))
-    if (e.isFunctionOfDim(reductionDims.back()) ||
-        e.isFunctionOfDim(parallelDims.back()))
-      return;
   int64_t steps = stepsPerInstruction(instruction, xi, yi, lanes);
   if (steps == 1)
     return;
-  packWeights(op, op->getOpOperand(yi.index), yMap, reductionDims.back(),
-              parallelDims.back(), PackedLayout{lanes, steps});
+  packWeights(op, op->getOpOperand(yi.index), yMap, k, n,
+              PackedLayout{lanes, steps});
   if (instruction == ProductInstruction::Vpmaddwd && xi.bits == 8)
     widenActivations(op, xi);
 }

@@ -77,10 +77,7 @@ std::optional<BytePairs> analyzeBytePairs(linalg::GenericOp op,
   if (!inputs)
     return std::nullopt;
   auto [lhs, rhs] = *inputs;
-  MLIRContext *ctx = op.getContext();
-  unsigned red = plan.reductionDims.back();
-  AffineExpr r = getAffineDimExpr(red, ctx);
-  AffineExpr v = getAffineDimExpr(plan.parallelDims.back(), ctx);
+  unsigned k = plan.reductionDims.back(), n = plan.parallelDims.back();
   // y is the operand read along the vector loop (packed weights are), x
   // the one that is not.
   auto readsVector = [&](const products::ByteInput &in) {
@@ -90,41 +87,25 @@ std::optional<BytePairs> analyzeBytePairs(linalg::GenericOp op,
                                  : std::make_pair(lhs, rhs);
   const OperandAccess &xa = plan.accesses[x.index],
                       &ya = plan.accesses[y.index];
-  ArrayRef<AffineExpr> xr = xa.map.getResults(), yr = ya.map.getResults();
-  if (readsVector(x) || !readsVector(y) || xr.empty() || xr.back() != r ||
+  if (readsVector(x) || !readsVector(y) ||
+      !products::isActivationMap(xa.map, k) ||
       !hasUnitInnerStride(cast<MemRefType>(xa.memref.getType())))
     return std::nullopt;
-  for (AffineExpr e : xr.drop_back())
-    if (e.isFunctionOfDim(red))
-      return std::nullopt;
   // matchPackedWeightMap has checked the map of packed weights.
-  if (y.index != plan.packed) {
-    if (yr.size() < 2 || yr[yr.size() - 2] != r || yr.back() != v)
-      return std::nullopt;
-    for (AffineExpr e : yr.drop_back(2))
-      if (e.isFunctionOfDim(red))
-        return std::nullopt;
-  }
+  if (y.index != plan.packed && !products::isWeightMap(ya.map, k, n))
+    return std::nullopt;
   return BytePairs{x.index, y.index, x.isSigned, y.isSigned, x.bits};
 }
 
 FailureOr<ReductionPlan> analyzeReduction(linalg::GenericOp op) {
-  if (!op.hasPureBufferSemantics() || op.getNumReductionLoops() == 0 ||
-      op.getNumDpsInits() != 1 || failed(analyzeBody(op)))
+  if (!op.hasPureBufferSemantics() || failed(analyzeBody(op)))
+    return failure();
+  std::optional<products::ProductLoops> loops = products::matchProductLoops(op);
+  if (!loops)
     return failure();
   ReductionPlan plan;
-  for (auto [d, it] : llvm::enumerate(op.getIteratorTypesArray()))
-    (it == utils::IteratorType::parallel ? plan.parallelDims
-                                         : plan.reductionDims)
-        .push_back(d);
-  if (plan.parallelDims.empty())
-    return failure();
-  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
-  if (outMap.getNumResults() != plan.parallelDims.size())
-    return failure();
-  for (auto [r, d] : llvm::enumerate(plan.parallelDims))
-    if (outMap.getResult(r) != getAffineDimExpr(d, op.getContext()))
-      return failure();
+  plan.parallelDims = std::move(loops->parallel);
+  plan.reductionDims = std::move(loops->reduction);
   // Weights packed by qnn-pack-products are read by the instruction step.
   for (OpOperand *input : op.getDpsInputOperands()) {
     if (std::optional<PackedLayout> layout = products::matchPackedWeightMap(
