@@ -81,6 +81,12 @@ config.substitutions.append(("%asan_runtime", asan_runtime))
 if os.path.isabs(asan_runtime) and os.path.exists(asan_runtime):
     config.available_features.add("asan-runtime")
 
+# The libFuzzer target of the sanitizer build (tools/qnn-pipeline-fuzzer).
+fuzzer = os.path.join(config.quant_tools_dir, "qnn-pipeline-fuzzer")
+config.substitutions.append(("%qnn_pipeline_fuzzer", fuzzer))
+if os.path.exists(fuzzer):
+    config.available_features.add("libfuzzer")
+
 # PyTorch from Debian's python3-torch, for the conformance tests.
 if subprocess.call([python, "-c", "import torch, numpy"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
@@ -90,8 +96,7 @@ if config.quant_sanitizers in ("ON", "1", "TRUE", "True"):
     config.available_features.add("sanitizers")
     # The JIT (mlir-runner) and Python are not instrumented; only the
     # project's own binaries are. Leak checks are on: the tools must not leak.
-    # allow_user_poisoning=0: LLVM headers compiled into the project poison
-    # allocator memory that the uninstrumented Debian MLIR libraries then
-    # use legitimately; only that manual poisoning is ignored.
-    config.environment["ASAN_OPTIONS"] = "detect_leaks=1:allow_user_poisoning=0"
+    # (quant-opt sets allow_user_poisoning=0 itself: see its
+    # __asan_default_options.)
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=1"
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"

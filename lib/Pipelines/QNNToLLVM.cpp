@@ -97,6 +97,9 @@ static void addCodegenPasses(OpPassManager &pm,
   funcPm.addPass(qnn::createQNNVectorizeElementwise(elementwise));
   funcPm.addPass(createConvertLinalgToLoopsPass());
   bufferization::buildBufferDeallocationPipeline(pm);
+  // The size checks at the start of each function: an abort, a status
+  // returned before anything is allocated, or nothing.
+  pm.addPass(qnn::createQNNLowerRuntimeChecks({options.runtimeChecks}));
   pm.addPass(createConvertBufferizationToMemRefPass());
   addCleanup(pm);
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -122,12 +125,31 @@ static void addCodegenPasses(OpPassManager &pm,
   setTarget.targetCpu = target.cpu;
   setTarget.targetFeatures = target.features;
   setTarget.vectorWidth = target.vectorWidth;
+  setTarget.sanitizeAddress = options.sanitizeAddress;
   pm.addPass(qnn::createQNNSetTarget(setTarget));
   addCleanup(pm);
+  // Whatever the conversions could not lower is reported here, not by
+  // mlir-translate.
+  pm.addPass(qnn::createQNNVerifyLLVM());
 }
 
-LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
-                                          const QNNToLLVMOptions &options) {
+LogicalResult qnn::buildQNNToLLVMPipeline(
+    OpPassManager &pm, const QNNToLLVMOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler) {
+  auto fail = [&](const Twine &message) -> LogicalResult {
+    if (errorHandler)
+      return errorHandler("qnn-to-llvm: " + message);
+    llvm::errs() << "qnn-to-llvm: " << message << "\n";
+    return failure();
+  };
+  std::string error;
+  auto keep = [&](const Twine &message) { error = message.str(); };
+  if (failed(qnn::validateTarget(options.targetCpu, options.targetFeatures,
+                                 keep)))
+    return fail(error);
+  if (!qnn::symbolizeRoundingMode(options.qdqRounding))
+    return fail("unknown qdq-rounding '" + options.qdqRounding +
+                "' (expected float, double_round, half_up or half_away)");
   TargetInfo target = resolveTarget(options.targetCpu, options.targetFeatures,
                                     options.vectorWidth);
   addQNNToLinalgPasses(pm, options, target);
@@ -137,12 +159,20 @@ LogicalResult qnn::buildQNNToLLVMPipeline(OpPassManager &pm,
 }
 
 void qnn::registerQNNPipelines() {
-  PassPipelineRegistration<QNNToLLVMOptions>(
+  // Registered with its own parser so that a bad option value is reported
+  // by the pass pipeline parser, at the option, before anything runs.
+  registerPassPipeline(
       "qnn-to-llvm",
       "Lower qnn, quant, linalg, tensor and func to the LLVM dialect with "
       "vectorized loops for the target CPU",
-      [](OpPassManager &pm, const QNNToLLVMOptions &options) {
-        if (failed(buildQNNToLLVMPipeline(pm, options)))
-          llvm::report_fatal_error("qnn-to-llvm: invalid pipeline options");
+      [](OpPassManager &pm, StringRef text,
+         function_ref<LogicalResult(const Twine &)> errorHandler) {
+        QNNToLLVMOptions options;
+        if (failed(options.parseFromString(text)))
+          return failure();
+        return buildQNNToLLVMPipeline(pm, options, errorHandler);
+      },
+      [](function_ref<void(const mlir::detail::PassOptions &)> optHandler) {
+        optHandler(QNNToLLVMOptions());
       });
 }

@@ -15,6 +15,8 @@
 #include "quant/Dialect/QNNX86/IR/QNNX86Dialect.h"
 #include "quant/Pipelines/Pipelines.h"
 
+#include "../AsanDefaultOptions.h"
+
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   mlir::qnn::registerQNNPasses();

@@ -4,6 +4,7 @@
 #define QUANT_PIPELINES_PIPELINES_H
 
 #include "mlir/Pass/PassOptions.h"
+#include "quant/Dialect/QNN/Transforms/RuntimeCheckMode.h"
 
 namespace mlir {
 class OpPassManager;
@@ -41,12 +42,32 @@ struct QNNToLLVMOptions : public PassPipelineOptions<QNNToLLVMOptions> {
       *this, "register-block",
       llvm::cl::desc("Rows and vectors of columns of the products' register "
                      "block (e.g. 6,2); empty for the target's default")};
+  PassOptions::Option<bool> sanitizeAddress{
+      *this, "sanitize-address",
+      llvm::cl::desc("Mark the generated functions for AddressSanitizer, so "
+                     "that clang -fsanitize=address instruments them (it "
+                     "leaves unmarked functions of LLVM IR input alone)"),
+      llvm::cl::init(false)};
+  PassOptions::Option<RuntimeCheckMode> runtimeChecks{
+      *this, "runtime-checks",
+      llvm::cl::desc("What a call whose dynamic sizes disagree does"),
+      llvm::cl::init(RuntimeCheckMode::Abort),
+      llvm::cl::values(
+          clEnumValN(RuntimeCheckMode::Abort, "abort",
+                     "the message on stderr, then abort()"),
+          clEnumValN(RuntimeCheckMode::Status, "status",
+                     "an error status through each function's last "
+                     "argument (QNNStatus)"),
+          clEnumValN(RuntimeCheckMode::Off, "off", "no run-time checks"))};
 };
 
 /// Appends the `qnn-to-llvm` pipeline to `pm` (anchored on builtin.module).
-/// Upstream passes it uses are registered on first use.
-LogicalResult buildQNNToLLVMPipeline(OpPassManager &pm,
-                                     const QNNToLLVMOptions &options);
+/// Upstream passes it uses are registered on first use. Options that name
+/// something unknown (a CPU, a target feature, a rounding mode) are
+/// reported through `errorHandler` (by default on stderr) and fail.
+LogicalResult buildQNNToLLVMPipeline(
+    OpPassManager &pm, const QNNToLLVMOptions &options,
+    function_ref<LogicalResult(const Twine &)> errorHandler = nullptr);
 
 /// Registers `qnn-to-llvm` with the pass registry.
 void registerQNNPipelines();

@@ -7,7 +7,7 @@
 
 #include "NumericEmitters.h"
 
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/IR/Matchers.h"
 
 #include <cmath>
 
@@ -31,6 +31,29 @@ Value intConst(OpBuilder &b, Location loc, Type type, int64_t v) {
 }
 Value f32Const(OpBuilder &b, Location loc, float v) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(v));
+}
+
+void emitSizeCheck(OpBuilder &b, Location loc, Value size,
+                   SizeRelation relation, Value bound, const Twine &message) {
+  APInt s, t;
+  if (matchPattern(size, m_ConstantInt(&s)) &&
+      matchPattern(bound, m_ConstantInt(&t)) &&
+      sizeRelationHolds(relation, s.getSExtValue(), t.getSExtValue()))
+    return;
+  CheckSizeOp::create(b, loc, size, relation, bound, message.str());
+}
+
+void emitSizeCheck(OpBuilder &b, Location loc, Value size,
+                   SizeRelation relation, int64_t bound, const Twine &message) {
+  emitSizeCheck(b, loc, size, relation,
+                arith::ConstantIndexOp::create(b, loc, bound), message);
+}
+
+Value dimOf(OpBuilder &b, Location loc, Value v, int64_t d) {
+  auto type = cast<RankedTensorType>(v.getType());
+  if (!type.isDynamicDim(d))
+    return arith::ConstantIndexOp::create(b, loc, type.getDimSize(d));
+  return tensor::DimOp::create(b, loc, v, d);
 }
 
 Value extendStorage(OpBuilder &b, Location loc, Value q, IntegerType wide,
@@ -302,7 +325,8 @@ Value IntegerRequantizeStage::emit(OpBuilder &b, Location loc, Value q,
   return arith::TruncIOp::create(b, loc, container, result);
 }
 
-Value applyElementwise(OpBuilder &b, Location loc, Value input, Type resultType,
+Value applyElementwise(OpBuilder &b, Location loc, StringRef opName,
+                       Value input, Type resultType,
                        std::optional<int32_t> axis, int64_t numChannels,
                        const ConstantTable &table, BodyFn body) {
   auto tensorType = dyn_cast<RankedTensorType>(resultType);
@@ -327,18 +351,10 @@ Value applyElementwise(OpBuilder &b, Location loc, Value input, Type resultType,
   }
   // The verifier matched every static size of the axis against the scales;
   // a dynamic input size is checked here.
-  if (axisSize) {
-    Value size = axisSize;
-    Value expected = arith::ConstantIndexOp::create(b, loc, numChannels);
-    Value ok =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, size, expected);
-    cf::AssertOp::create(
-        b, loc, ok,
-        (Twine("qnn: quantized axis ") + Twine(*axis) +
-         " must have as many elements as the type has scales (" +
-         Twine(numChannels) + ")")
-            .str());
-  }
+  if (axisSize)
+    emitSizeCheck(b, loc, axisSize, SizeRelation::eq, numChannels,
+                  opName + ": quantized axis " + Twine(*axis) +
+                      " has size {0} but the type has {1} scales");
   Value init = tensor::EmptyOp::create(
       b, loc, tensorType.getShape(), tensorType.getElementType(), dynamicDims);
 

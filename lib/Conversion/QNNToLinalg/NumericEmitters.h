@@ -118,6 +118,22 @@ IntegerType wideType(MLIRContext *ctx, const QuantParams &params);
 Value intConst(OpBuilder &b, Location loc, Type type, int64_t v);
 Value f32Const(OpBuilder &b, Location loc, float v);
 
+/// A run-time check `size relation bound` (qnn.check_size) with `message`,
+/// in which `{0}` and `{1}` stand for the two sizes. Nothing is emitted when
+/// both are constants for which the relation holds.
+void emitSizeCheck(OpBuilder &b, Location loc, Value size,
+                   SizeRelation relation, Value bound, const Twine &message);
+void emitSizeCheck(OpBuilder &b, Location loc, Value size,
+                   SizeRelation relation, int64_t bound, const Twine &message);
+/// Checks of every tensor.cast in `root` from a dynamic to a static size.
+void emitCastChecks(Operation *root);
+/// Moves every qnn.check_size whose sizes derive from its function's
+/// arguments alone, with the ops that compute them, to the start of the
+/// function (in their order). Others stay where they are.
+void hoistRuntimeChecks(Operation *root);
+/// Dimension `d` of `v` (a ranked tensor), folded to a constant when static.
+Value dimOf(OpBuilder &b, Location loc, Value v, int64_t d);
+
 /// Widens a storage container value to `wide`, honouring signedness.
 Value extendStorage(OpBuilder &b, Location loc, Value q, IntegerType wide,
                     const QuantParams &params);
@@ -244,7 +260,8 @@ using BodyFn =
 /// (already converted). For tensors this is a linalg.generic whose extra
 /// inputs are the per-channel constant vectors of `table`, read through
 /// `axis`; a dynamic axis is checked against the channel count at run time.
-Value applyElementwise(OpBuilder &b, Location loc, Value input, Type resultType,
+Value applyElementwise(OpBuilder &b, Location loc, StringRef opName,
+                       Value input, Type resultType,
                        std::optional<int32_t> axis, int64_t numChannels,
                        const ConstantTable &table, BodyFn body);
 

@@ -11,7 +11,6 @@
 
 #include "NumericEmitters.h"
 
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/TypeUtilities.h"
 
@@ -43,7 +42,8 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
                                               /*mayBeNaN=*/true);
     IntegerType container = params->getContainerType(ctx);
     Value result = applyElementwise(
-        rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
+        rewriter, op.getLoc(), op->getName().getStringRef(), adaptor.getInput(),
+        resultType, axis, n, table,
         [&](OpBuilder &b, Location loc, Value x, ConstantValues &get) {
           return stage.emit(b, loc, x, get, container);
         });
@@ -66,7 +66,8 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
     DequantizeStage stage =
         DequantizeStage::plan(table, getContext(), *params, n);
     Value result = applyElementwise(
-        rewriter, op.getLoc(), adaptor.getInput(), op.getType(), axis, n, table,
+        rewriter, op.getLoc(), op->getName().getStringRef(), adaptor.getInput(),
+        op.getType(), axis, n, table,
         [&](OpBuilder &b, Location loc, Value q, ConstantValues &get) {
           return stage.emit(b, loc, q, get);
         });
@@ -79,7 +80,7 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
 /// integer arithmetic (the other modes).
 /// Requantizes the converted value `input` from `in` to `out` in `mode`:
 /// the body of qnn.requantize's lowering, shared with qnn.concat.
-Value emitRequantize(OpBuilder &b, Location loc, Value input,
+Value emitRequantize(OpBuilder &b, Location loc, StringRef opName, Value input,
                      const QuantParams &in, const QuantParams &out,
                      Type resultType, RoundingMode mode) {
   auto [axis, n] = channelLayout({&in, &out});
@@ -93,7 +94,7 @@ Value emitRequantize(OpBuilder &b, Location loc, Value input,
         QuantizeStage::plan(table, ctx, out, n, qmath::QuantizeFlavour::PyTorch,
                             /*mayBeNaN=*/false);
     return applyElementwise(
-        b, loc, input, resultType, axis, n, table,
+        b, loc, opName, input, resultType, axis, n, table,
         [&](OpBuilder &nb, Location l, Value v, ConstantValues &get) {
           return q.emit(nb, l, dq.emit(nb, l, v, get), get, container);
         });
@@ -101,7 +102,7 @@ Value emitRequantize(OpBuilder &b, Location loc, Value input,
   IntegerRequantizeStage stage = IntegerRequantizeStage::plan(
       table, ctx, in, out, n, toMathRounding(mode));
   return applyElementwise(
-      b, loc, input, resultType, axis, n, table,
+      b, loc, opName, input, resultType, axis, n, table,
       [&](OpBuilder &nb, Location l, Value v, ConstantValues &get) {
         return stage.emit(nb, l, v, get, container);
       });
@@ -118,7 +119,9 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
     if (failed(in) || failed(out) || !resultType)
       return rewriter.notifyMatchFailure(op, "unsupported quantized type");
     rewriter.replaceOp(op,
-                       emitRequantize(rewriter, op.getLoc(), adaptor.getInput(),
+                       emitRequantize(rewriter, op.getLoc(),
+                                      op->getName().getStringRef(),
+                                      adaptor.getInput(),
                                       *in, *out, resultType, op.getRounding()));
     return success();
   }
@@ -130,7 +133,7 @@ struct RequantizeLowering : OpConversionPattern<RequantizeOp> {
 /// result dimensions an operand lacks are not in its map). `body` computes
 /// the result container from the two storage values.
 Value emitBroadcastBinary(
-    OpBuilder &b, Location loc, Value lhs, Value rhs,
+    OpBuilder &b, Location loc, StringRef opName, Value lhs, Value rhs,
     RankedTensorType resultType, const ConstantTable &table,
     function_ref<Value(OpBuilder &, Location, Value, Value, ConstantValues &)>
         body) {
@@ -150,18 +153,31 @@ Value emitBroadcastBinary(
     }
     maps.push_back(AffineMap::get(rank, 0, exprs, ctx));
   }
-  // Dynamic result sizes from an operand that is not stretched there.
+  // Dynamic result sizes from the first operand that is not stretched
+  // there; every other operand that is not stretched must agree with it at
+  // run time (a dynamic size is never broadcast).
   SmallVector<Value> dynamicDims;
+  const char *roles[] = {"lhs", "rhs"};
   for (int64_t d = 0; d < rank; ++d) {
-    if (!resultType.isDynamicDim(d))
-      continue;
-    for (auto [v, map] : llvm::zip(operands, maps)) {
-      if (std::optional<unsigned> pos =
-              map.getResultPosition(getAffineDimExpr(d, ctx))) {
-        dynamicDims.push_back(tensor::DimOp::create(b, loc, v, *pos));
-        break;
+    Value reference;
+    const char *referenceRole = nullptr;
+    for (auto [v, map, role] : llvm::zip(operands, maps, roles)) {
+      std::optional<unsigned> pos =
+          map.getResultPosition(getAffineDimExpr(d, ctx));
+      if (!pos)
+        continue;
+      if (!reference) {
+        reference = dimOf(b, loc, v, *pos);
+        referenceRole = role;
+        continue;
       }
+      emitSizeCheck(b, loc, dimOf(b, loc, v, *pos), SizeRelation::eq,
+                    reference,
+                    opName + ": result dimension " + Twine(d) + ": " + role +
+                        " has size {0} but " + referenceRole + " has size {1}");
     }
+    if (resultType.isDynamicDim(d))
+      dynamicDims.push_back(reference);
   }
   Value init = tensor::EmptyOp::create(
       b, loc, resultType.getShape(), resultType.getElementType(), dynamicDims);
@@ -253,7 +269,7 @@ struct AddLowering : OpConversionPattern<AddOp> {
           table, ctx, outp, 1, qmath::QuantizeFlavour::PyTorch,
           /*mayBeNaN=*/true);
       result = emitBroadcastBinary(
-          rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(), resultType,
+          rewriter, op.getLoc(), op->getName().getStringRef(), adaptor.getLhs(), adaptor.getRhs(), resultType,
           table,
           [&](OpBuilder &b, Location l, Value x, Value y, ConstantValues &get) {
             Value sum = arith::AddFOp::create(b, l, lhsStage.emit(b, l, x, get),
@@ -267,7 +283,7 @@ struct AddLowering : OpConversionPattern<AddOp> {
           qmath::requantizeMultiplier(rp.channels[0], out));
       qmath::Rounding mode = toMathRounding(op.getRounding());
       result = emitBroadcastBinary(
-          rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(), resultType,
+          rewriter, op.getLoc(), op->getName().getStringRef(), adaptor.getLhs(), adaptor.getRhs(), resultType,
           table,
           [&](OpBuilder &b, Location l, Value x, Value y, ConstantValues &) {
             IntegerType i64 = i64Type(ctx);
@@ -325,7 +341,7 @@ struct MulLowering : OpConversionPattern<MulOp> {
           toMathRounding(op.getRounding()));
     IntegerType container = outp.getContainerType(ctx);
     Value result = emitBroadcastBinary(
-        rewriter, op.getLoc(), adaptor.getLhs(), adaptor.getRhs(), resultType,
+        rewriter, op.getLoc(), op->getName().getStringRef(), adaptor.getLhs(), adaptor.getRhs(), resultType,
         table,
         [&](OpBuilder &b, Location l, Value x, Value y, ConstantValues &get) {
           IntegerType i32 = b.getI32Type();
@@ -347,6 +363,47 @@ struct MulLowering : OpConversionPattern<MulOp> {
     return success();
   }
 };
+
+/// The sizes qnn.concat's verifier matches when they are static, checked at
+/// run time: every dimension but `dim` of each input against the result's
+/// (or the first input's when the result's is dynamic), and the sum of the
+/// inputs along `dim` against a static result size.
+void emitConcatChecks(OpBuilder &b, Location loc, ValueRange inputs,
+                      RankedTensorType resultType, int64_t dim) {
+  for (int64_t d = 0; d < resultType.getRank(); ++d) {
+    if (d == dim)
+      continue;
+    bool staticResult = !resultType.isDynamicDim(d);
+    Value reference =
+        staticResult
+            ? Value(arith::ConstantIndexOp::create(b, loc,
+                                                   resultType.getDimSize(d)))
+            : dimOf(b, loc, inputs[0], d);
+    for (auto [i, input] : llvm::enumerate(inputs)) {
+      if (i == 0 && !staticResult)
+        continue;
+      emitSizeCheck(b, loc, dimOf(b, loc, input, d), SizeRelation::eq,
+                    reference,
+                    "qnn.concat: dimension " + Twine(d) + ": input #" +
+                        Twine(i) + " has size {0} but " +
+                        (staticResult ? "the result" : "input #0") +
+                        " has size {1}");
+    }
+  }
+  if (resultType.isDynamicDim(dim))
+    return;
+  Value total = arith::ConstantIndexOp::create(b, loc, 0);
+  bool dynamic = false;
+  for (Value input : inputs) {
+    dynamic |= cast<RankedTensorType>(input.getType()).isDynamicDim(dim);
+    total = arith::AddIOp::create(b, loc, total, dimOf(b, loc, input, dim));
+  }
+  if (dynamic)
+    emitSizeCheck(b, loc, total, SizeRelation::eq, resultType.getDimSize(dim),
+                  "qnn.concat: dimension " + Twine(dim) +
+                      ": the inputs add up to {0} but the result has size "
+                      "{1}");
+}
 
 /// qnn.concat -> the requantization of each input whose type differs from
 /// the result's, then tensor.concat of the storage containers.
@@ -373,9 +430,13 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
         return failure();
       Type partType = getTypeConverter()->convertType(RankedTensorType::get(
           inputType.getShape(), resultType.getElementType()));
-      parts.push_back(emitRequantize(rewriter, op.getLoc(), convertedInput, *in,
+      parts.push_back(emitRequantize(rewriter, op.getLoc(),
+                                     op->getName().getStringRef(),
+                                     convertedInput, *in,
                                      *out, partType, op.getRounding()));
     }
+    emitConcatChecks(rewriter, op.getLoc(), parts,
+                     cast<RankedTensorType>(converted), op.getDim());
     rewriter.replaceOpWithNewOp<tensor::ConcatOp>(op, converted, op.getDim(),
                                                   parts);
     return success();
@@ -412,7 +473,8 @@ struct ClampLowering : OpConversionPattern<ClampOp> {
     ConstantTable::Handle hi = table.addInt(container, highs);
     bool isSigned = params->isSigned;
     Value result = applyElementwise(
-        rewriter, op.getLoc(), adaptor.getInput(), resultType, axis, n, table,
+        rewriter, op.getLoc(), op->getName().getStringRef(), adaptor.getInput(),
+        resultType, axis, n, table,
         [&](OpBuilder &b, Location loc, Value q, ConstantValues &get) -> Value {
           if (isSigned)
             return arith::MinSIOp::create(
@@ -475,7 +537,12 @@ struct ConstantLowering : OpConversionPattern<ConstantOp> {
                               : v.zextOrTrunc(container.getWidth());
     };
     TypedAttr value;
-    if (auto dense = dyn_cast<DenseIntElementsAttr>(op.getValue())) {
+    auto dense = dyn_cast<DenseIntElementsAttr>(op.getValue());
+    if (dense && dense.isSplat()) {
+      // A splat stays a splat, whatever its element count.
+      value = DenseElementsAttr::get(cast<ShapedType>(resultType),
+                                     convert(dense.getSplatValue<APInt>()));
+    } else if (dense) {
       SmallVector<APInt> values;
       for (APInt v : dense.getValues<APInt>())
         values.push_back(convert(v));

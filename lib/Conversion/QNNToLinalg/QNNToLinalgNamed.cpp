@@ -9,7 +9,6 @@
 
 #include "NumericEmitters.h"
 
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -42,39 +41,111 @@ Value padSpatial(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> pad,
 }
 
 /// The dynamic sizes of an NHWC window op's result: N and C from the
-/// (padded) input, H and W as `(size - span) / stride + 1`.
-SmallVector<Value> windowResultDims(OpBuilder &b, Location loc, Value padded,
+/// (padded) input, H and W as `(size - span) / stride + 1`. The relations
+/// the verifier checks on static sizes are checked at run time where the
+/// input is dynamic: the window fits in the padded input, and the sizes it
+/// gives agree with the static sizes of the result.
+SmallVector<Value> windowResultDims(OpBuilder &b, Location loc,
+                                    StringRef opName, Value padded,
                                     RankedTensorType resultType,
                                     ArrayRef<int64_t> kernel,
                                     ArrayRef<int64_t> strides,
                                     ArrayRef<int64_t> dilations) {
+  auto paddedType = cast<RankedTensorType>(padded.getType());
   SmallVector<Value> dynamicDims;
   for (int64_t d = 0; d < 4; ++d) {
-    if (!resultType.isDynamicDim(d))
+    if (!resultType.isDynamicDim(d) && !paddedType.isDynamicDim(d))
       continue;
-    Value size = tensor::DimOp::create(b, loc, padded, d);
-    if (d == 0 || d == 3) {
-      dynamicDims.push_back(size);
-      continue;
+    Value size = dimOf(b, loc, padded, d);
+    Value resultSize = size;
+    if (d == 1 || d == 2) {
+      int i = d - 1;
+      int64_t span = dilations[i] * (kernel[i] - 1) + 1;
+      Value spanValue = arith::ConstantIndexOp::create(b, loc, span);
+      // Checked first, so that a too small input cannot wrap the size
+      // around below.
+      emitSizeCheck(b, loc, size, SizeRelation::ge, spanValue,
+                    opName + ": dimension " + Twine(d) +
+                        ": the padded input has size {0}, smaller than the "
+                        "window's span {1}");
+      Value rest = arith::SubIOp::create(b, loc, size, spanValue);
+      Value steps = arith::DivUIOp::create(
+          b, loc, rest, arith::ConstantIndexOp::create(b, loc, strides[i]));
+      resultSize = arith::AddIOp::create(
+          b, loc, steps, arith::ConstantIndexOp::create(b, loc, 1));
     }
-    int i = d - 1;
-    int64_t span = dilations[i] * (kernel[i] - 1) + 1;
-    Value spanValue = arith::ConstantIndexOp::create(b, loc, span);
-    // The verifier checks static sizes; a dynamic one is checked here, so
-    // that a too small input cannot wrap the size around.
-    Value fits = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, size,
-                                       spanValue);
-    cf::AssertOp::create(
-        b, loc, fits,
-        "qnn: the (padded) input is smaller than the window in dimension " +
-            std::to_string(d));
-    Value rest = arith::SubIOp::create(b, loc, size, spanValue);
-    Value steps = arith::DivUIOp::create(
-        b, loc, rest, arith::ConstantIndexOp::create(b, loc, strides[i]));
-    dynamicDims.push_back(arith::AddIOp::create(
-        b, loc, steps, arith::ConstantIndexOp::create(b, loc, 1)));
+    if (resultType.isDynamicDim(d))
+      dynamicDims.push_back(resultSize);
+    else
+      emitSizeCheck(b, loc, resultSize, SizeRelation::eq,
+                    resultType.getDimSize(d),
+                    opName + ": dimension " + Twine(d) +
+                        (d == 1 || d == 2
+                             ? ": the input gives a result of size {0} but "
+                               "the result type has size {1}"
+                             : ": the input has size {0} but the result type "
+                               "has size {1}"));
   }
   return dynamicDims;
+}
+
+/// The length of a product's bias (when it is dynamic) against the number
+/// of output channels `n`, and against the bias type's scales when it is
+/// quantized per axis.
+void emitBiasChecks(OpBuilder &b, Location loc, StringRef opName, Value bias,
+                    Type biasQuantType, Value n) {
+  if (!bias || !cast<RankedTensorType>(bias.getType()).isDynamicDim(0))
+    return;
+  Value length = dimOf(b, loc, bias, 0);
+  emitSizeCheck(b, loc, length, SizeRelation::eq, n,
+                opName + ": the bias has {0} elements but there are {1} "
+                         "output channels");
+  FailureOr<QuantParams> params = paramsOrFail(biasQuantType);
+  if (succeeded(params) && params->isPerAxis())
+    emitSizeCheck(b, loc, length, SizeRelation::eq,
+                  static_cast<int64_t>(params->numChannels()),
+                  opName + ": the bias has {0} elements but its type has {1} "
+                           "scales");
+}
+
+/// The relations between qnn.matmul's sizes that its verifier checks when
+/// they are static: batch, K, M and N of the operands against each other
+/// and the result, the bias length, and the scales of per-axis weights.
+void emitMatmulChecks(OpBuilder &b, Location loc, Value a, Value w,
+                      Value bias, Type biasQuantType,
+                      RankedTensorType resultType, const QuantParams &rhs,
+                      int64_t k) {
+  int64_t rank = resultType.getRank();
+  auto check = [&](Value size, Value bound, const Twine &what) {
+    emitSizeCheck(b, loc, size, SizeRelation::eq, bound,
+                  "qnn.matmul: " + what);
+  };
+  auto staticResult = [&](int64_t d) -> Value {
+    if (resultType.isDynamicDim(d))
+      return Value();
+    return arith::ConstantIndexOp::create(b, loc, resultType.getDimSize(d));
+  };
+  if (rank == 3) {
+    check(dimOf(b, loc, w, 0), dimOf(b, loc, a, 0),
+          "batch: rhs has size {0} but lhs has size {1}");
+    if (Value r = staticResult(0))
+      check(dimOf(b, loc, a, 0), r,
+            "batch: lhs has size {0} but the result has size {1}");
+  }
+  check(dimOf(b, loc, w, rank - 2),
+        arith::ConstantIndexOp::create(b, loc, k),
+        "K: rhs has {0} rows but lhs has {1} columns");
+  if (Value r = staticResult(rank - 2))
+    check(dimOf(b, loc, a, rank - 2), r,
+          "M: lhs has {0} rows but the result has {1}");
+  Value n = dimOf(b, loc, w, rank - 1);
+  if (Value r = staticResult(rank - 1))
+    check(n, r, "N: rhs has {0} columns but the result has {1}");
+  if (rhs.isPerAxis())
+    check(n,
+          arith::ConstantIndexOp::create(b, loc, rhs.numChannels()),
+          "N: rhs has {0} columns but its type has {1} scales");
+  emitBiasChecks(b, loc, "qnn.matmul", bias, biasQuantType, n);
 }
 
 /// qnn.max_pool2d -> tensor.pad with the storage minimum (which no window
@@ -96,7 +167,8 @@ struct MaxPool2dLowering : OpConversionPattern<MaxPool2dOp> {
     Value lowestValue = intConst(rewriter, loc, container, params->widthMin());
     input = padSpatial(rewriter, loc, input, op.getPadding(), lowestValue);
     SmallVector<Value> dynamicDims =
-        windowResultDims(rewriter, loc, input, resultType, op.getKernel(),
+        windowResultDims(rewriter, loc, "qnn.max_pool2d", input, resultType,
+                         op.getKernel(),
                          op.getStrides(), op.getDilations());
     Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
                                           container, dynamicDims);
@@ -254,6 +326,9 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
       return v;
     };
 
+    emitMatmulChecks(rewriter, loc, a, w, adaptor.getBias(),
+                     op.getBias() ? op.getBias().getType() : Type(), resultType,
+                     *rhs, k);
     // Sizes of the result: [B,] M from the lhs, N from the rhs.
     SmallVector<Value> dynamicDims;
     for (int64_t i = 0; i < rank; ++i)
@@ -360,7 +435,11 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
         padSpatial(rewriter, loc, adaptor.getInput(), op.getPadding(),
                    intConst(rewriter, loc, in->getContainerType(ctx), za));
     SmallVector<Value> dynamicDims =
-        windowResultDims(rewriter, loc, x, resultType, {kh, kw}, st, dil);
+        windowResultDims(rewriter, loc, "qnn.conv2d", x, resultType, {kh, kw},
+                         st, dil);
+    emitBiasChecks(rewriter, loc, "qnn.conv2d", adaptor.getBias(),
+                   op.getBias() ? op.getBias().getType() : Type(),
+                   arith::ConstantIndexOp::create(rewriter, loc, f));
 
     // Channel structure: split C into (g, c) and F into (g, fg) only where
     // both parts are larger than one.
@@ -551,7 +630,8 @@ struct AvgPool2dLowering : OpConversionPattern<AvgPool2dOp> {
         padSpatial(rewriter, loc, adaptor.getInput(), pad,
                    intConst(rewriter, loc, in->getContainerType(ctx), zin));
     SmallVector<Value> dynamicDims =
-        windowResultDims(rewriter, loc, x, resultType, kernel, st, {1, 1});
+        windowResultDims(rewriter, loc, "qnn.avg_pool2d", x, resultType,
+                         kernel, st, {1, 1});
 
     // Window sums: loops n, oh, ow, c, kh, kw.
     auto d = [&](unsigned i) { return getAffineDimExpr(i, ctx); };

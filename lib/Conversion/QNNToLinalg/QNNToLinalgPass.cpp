@@ -182,7 +182,9 @@ struct ConvertQNNToLinalgPass
     configureQNNToLinalgLegality(converter, target);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    emitCastChecks(getOperation());
+    hoistRuntimeChecks(getOperation());
   }
 };
 } // namespace
@@ -207,6 +209,7 @@ void mlir::qnn::configureQNNToLinalgLegality(const QNNTypeConverter &converter,
   // Legality is by type: any op (of any dialect) is legal once no quantized
   // type is left on it.
   target.addIllegalDialect<QNNDialect>();
+  target.addLegalOp<CheckSizeOp>();
   target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
     return converter.isSignatureLegal(op.getFunctionType()) &&
            converter.isLegal(&op.getBody());

@@ -103,11 +103,12 @@ func.func @grouped(%x: tensor<1x5x5x4x!a>, %w: tensor<1x1x2x6x!w>) -> tensor<1x5
 // input, after a run-time check that it is not smaller than the window
 // (which would otherwise wrap the size around).
 // CHECK-LABEL: func.func @conv_dynamic
+// (convert-qnn-to-linalg-runtime-checks.mlir shows the checks of each op.)
 // CHECK: %[[H:.*]] = tensor.dim %{{.*}}, %c1
-// CHECK: %[[FITS:.*]] = arith.cmpi uge, %[[H]], %c3
-// CHECK: cf.assert %[[FITS]], "qnn: the (padded) input is smaller than the window in dimension 1"
-// CHECK: arith.addi %[[H]], %c-2
-// CHECK: cf.assert %{{.*}}, "qnn: the (padded) input is smaller than the window in dimension 2"
+// CHECK: %[[PH:.*]] = affine.apply #{{.*}}()[%[[H]]]
+// CHECK: qnn.check_size %[[PH]] ge %c3, "qnn.conv2d: dimension 1: the padded input has size {0}, smaller than the window's span {1}"
+// CHECK: qnn.check_size %{{.*}} ge %c3, "qnn.conv2d: dimension 2: the padded input has size {0}, smaller than the window's span {1}"
+// CHECK: tensor.pad
 !a = !quant.uniform<u8:f32, 0.05:128>
 !w = !quant.uniform<i8:f32, 0.01>
 !o = !quant.uniform<u8:f32, 0.1:5>

@@ -192,10 +192,11 @@ func.func @quantize_per_axis(%x: tensor<?x3xf32>) -> tensor<?x3x!quant.uniform<i
 // A dynamic quantized axis is checked against the number of scales at run
 // time, so that the per-channel constants are never read out of bounds.
 // CHECK-LABEL: func.func @dequantize_per_axis_dynamic
-// CHECK: %[[DIM:.*]] = tensor.dim
-// CHECK: %[[N:.*]] = arith.constant 2 : index
-// CHECK: %[[OK:.*]] = arith.cmpi eq, %[[DIM]], %[[N]] : index
-// CHECK: cf.assert %[[OK]], "qnn: quantized axis 0 must have as many elements as the type has scales (2)"
+// (convert-qnn-to-linalg-runtime-checks.mlir shows the checks of each op.)
+// CHECK-DAG: %[[DIM:.*]] = tensor.dim
+// CHECK-DAG: %[[N:.*]] = arith.constant 2 : index
+// CHECK: qnn.check_size %[[DIM]] eq %[[N]], "qnn.dequantize: quantized axis 0 has size {0} but the type has {1} scales"
+// CHECK: linalg.generic
 func.func @dequantize_per_axis_dynamic(%x: tensor<?x!quant.uniform<i8:f32:0, {0.5:1, 0.25:3}>>) -> tensor<?xf32> {
   %q = qnn.dequantize %x : tensor<?x!quant.uniform<i8:f32:0, {0.5:1, 0.25:3}>> -> tensor<?xf32>
   return %q : tensor<?xf32>

@@ -780,3 +780,27 @@ func.func @negative_clamp_relu(%x: tensor<?x!quant.uniform<u8:f32, 0.05:10>>) ->
   %r = qnn.clamp %x min(0.0) : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
   return %r : tensor<?x!quant.uniform<u8:f32, 0.05:10>>
 }
+
+// -----
+
+// A size check that holds for any sizes (a size against itself) or for its
+// constants disappears; a failing one stays, to stop the call at run time.
+// CHECK-LABEL: func.func @check_size_folds
+// CHECK-NEXT: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-NEXT: %[[C3:.*]] = arith.constant 3 : index
+// CHECK-NEXT: qnn.check_size %[[C2]] eq %[[C3]], "fails"
+// CHECK-NEXT: qnn.check_size %[[C2]] ge %[[C3]], "fails too"
+// CHECK-NEXT: qnn.check_size %arg0 eq %[[C3]], "unknown"
+// CHECK-NEXT: return
+func.func @check_size_folds(%n: index) {
+  %c2 = arith.constant 2 : index
+  %c3 = arith.constant 3 : index
+  qnn.check_size %n eq %n, "same size"
+  qnn.check_size %n ge %n, "same size"
+  qnn.check_size %c3 eq %c3, "equal constants"
+  qnn.check_size %c3 ge %c2, "larger constant"
+  qnn.check_size %c2 eq %c3, "fails"
+  qnn.check_size %c2 ge %c3, "fails too"
+  qnn.check_size %n eq %c3, "unknown"
+  return
+}

@@ -1474,3 +1474,11 @@ func.func @negative_mul_dynamic_result(%a: tensor<1x!a>, %b: tensor<1x!a>) -> te
   %y = qnn.mul %a, %b : tensor<1x!a>, tensor<1x!a> -> tensor<?x!o>
   return %y : tensor<?x!o>
 }
+
+// -----
+
+func.func @check_size_bad_relation(%a: index) {
+  // expected-error @below {{expected 'eq' or 'ge', got 'lt'}}
+  qnn.check_size %a lt %a, "sizes {0} {1}"
+  return
+}

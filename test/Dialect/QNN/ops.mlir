@@ -491,3 +491,14 @@ func.func @avg_pool2d_round_trip(%x: tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:
   %z = qnn.avg_pool2d %x kernel [2, 2] strides [2, 2] padding [1, 1, 1, 1] count_include_pad(false) divisor(3) rounding(half_up) : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>> -> tensor<1x5x5x4x!quant.uniform<u8:f32, 0.1:3>>
   return %y, %z : tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>, tensor<1x5x5x4x!quant.uniform<u8:f32, 0.1:3>>
 }
+
+// CHECK-LABEL: func.func @check_size_round_trip
+// CHECK: qnn.check_size %{{.*}} eq %{{.*}}, "qnn.add: rhs has size {0} but lhs has size {1}"
+// CHECK: qnn.check_size %{{.*}} ge %{{.*}}, "window {0} {1}"
+// GENERIC-LABEL: sym_name = "check_size_round_trip"
+// GENERIC: "qnn.check_size"(%{{.*}}, %{{.*}}) <{message = "qnn.add: rhs has size {0} but lhs has size {1}", relation = #qnn.relation<eq>}> : (index, index) -> ()
+func.func @check_size_round_trip(%a: index, %b: index) {
+  qnn.check_size %a eq %b, "qnn.add: rhs has size {0} but lhs has size {1}"
+  qnn.check_size %a ge %b, "window {0} {1}"
+  return
+}

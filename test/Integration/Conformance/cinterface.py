@@ -59,12 +59,22 @@ def build(args, text, stem):
     src = os.path.join(args.workdir, stem + ".mlir")
     with open(src, "w") as f:
         f.write(text)
-    low = src + ".llvm.mlir"
-    ll = src + ".ll"
-    so = os.path.join(args.workdir, stem + ".so")
-    pipeline = "--qnn-to-llvm"
-    if getattr(args, "pipeline_options", ""):
-        pipeline += "=" + args.pipeline_options
+    return build_file(args, src, os.path.join(args.workdir, stem))
+
+
+def build_file(args, src, out):
+    """Lowers the file `src` (whose name the generated messages give as
+    their location), compiles it to `out`.so and loads it."""
+    low = out + ".llvm.mlir"
+    ll = out + ".ll"
+    so = out + ".so"
+    options = [getattr(args, "pipeline_options", "")]
+    if getattr(args, "sanitize_address", False):
+        # clang -fsanitize=address instruments only the functions of LLVM
+        # IR input that carry the sanitize_address attribute.
+        options.append("sanitize-address=1")
+    options = " ".join(o for o in options if o)
+    pipeline = "--qnn-to-llvm" + ("=" + options if options else "")
     subprocess.check_call([args.quant_opt, src, pipeline, "-o", low])
     subprocess.check_call([args.mlir_translate, "--mlir-to-llvmir", low,
                            "-o", ll])

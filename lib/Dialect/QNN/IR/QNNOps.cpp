@@ -299,6 +299,25 @@ static void printFlavour(OpAsmPrinter &printer, Operation *, FlavourAttr attr) {
     printer << " flavour(" << stringifyFlavour(attr.getValue()) << ")";
 }
 
+/// `eq` or `ge`: the relation of qnn.check_size, as a bare keyword.
+static ParseResult parseSizeRelation(OpAsmParser &parser,
+                                     SizeRelationAttr &attr) {
+  StringRef keyword;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseKeyword(&keyword))
+    return failure();
+  std::optional<SizeRelation> relation = symbolizeSizeRelation(keyword);
+  if (!relation)
+    return parser.emitError(loc, "expected 'eq' or 'ge', got '")
+           << keyword << "'";
+  attr = SizeRelationAttr::get(parser.getContext(), *relation);
+  return success();
+}
+static void printSizeRelation(OpAsmPrinter &printer, Operation *,
+                              SizeRelationAttr attr) {
+  printer << stringifySizeRelation(attr.getValue());
+}
+
 static ParseResult parseRounding(OpAsmParser &parser, RoundingModeAttr &attr) {
   return parseEnumClause(parser, attr, "rounding", RoundingMode::float_,
                          &symbolizeRoundingMode);

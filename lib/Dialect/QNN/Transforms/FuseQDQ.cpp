@@ -554,9 +554,10 @@ struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
   void runOnOperation() override {
     std::optional<RoundingMode> mode = symbolizeRoundingMode(rounding);
     if (!mode) {
-      getOperation()->emitError("qnn-fuse-qdq: unknown rounding mode '")
-          << rounding << "' (expected float, double_round, half_up or "
-          << "half_away)";
+      emitOptionError(&getContext(), "qnn-fuse-qdq",
+                      "unknown rounding mode '" + rounding +
+                          "' (expected float, double_round, half_up or "
+                          "half_away)");
       return signalPassFailure();
     }
     RewritePatternSet patterns(&getContext());

@@ -11,8 +11,21 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 #include "llvm/TargetParser/X86TargetParser.h"
+
+#include <memory>
+#include <mutex>
+
+extern "C" {
+void LLVMInitializeX86TargetInfo();
+void LLVMInitializeX86TargetMC();
+void LLVMInitializeAArch64TargetInfo();
+void LLVMInitializeAArch64TargetMC();
+}
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QNNSETTARGET
@@ -94,12 +107,90 @@ TargetInfo mlir::qnn::resolveTarget(StringRef cpu, StringRef features,
   return info;
 }
 
+/// Adds the LLVM function attribute `name` to `func`'s passthrough list.
+static void addPassthrough(LLVM::LLVMFuncOp func, StringRef name) {
+  SmallVector<Attribute> list;
+  if (ArrayAttr existing = func.getPassthroughAttr())
+    list.append(existing.begin(), existing.end());
+  auto attr = StringAttr::get(func.getContext(), name);
+  if (!llvm::is_contained(list, attr))
+    list.push_back(attr);
+  func.setPassthroughAttr(ArrayAttr::get(func.getContext(), list));
+}
+
+/// The subtarget description of the host's architecture (x86-64 or
+/// AArch64), with the CPU and feature tables of LLVM's target registry.
+static const llvm::MCSubtargetInfo *hostSubtarget(std::string &triple) {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeAArch64TargetInfo();
+    LLVMInitializeAArch64TargetMC();
+  });
+  triple = llvm::sys::getProcessTriple();
+  static std::unique_ptr<llvm::MCSubtargetInfo> info;
+  static std::once_flag created;
+  std::call_once(created, [&] {
+    std::string error;
+    const llvm::Target *target =
+        llvm::TargetRegistry::lookupTarget(llvm::Triple(triple), error);
+    if (target)
+      info.reset(target->createMCSubtargetInfo(llvm::Triple(triple), "", ""));
+  });
+  return info.get();
+}
+
+LogicalResult
+mlir::qnn::validateTarget(StringRef cpu, StringRef features,
+                          function_ref<void(const Twine &)> emitError) {
+  std::string triple;
+  const llvm::MCSubtargetInfo *info = hostSubtarget(triple);
+  if (!info)
+    return success(); // A host this build knows no target tables of.
+  bool isHost = cpu.empty() || cpu == "native" || cpu == "host";
+  if (!isHost && !info->isCPUStringValid(cpu)) {
+    emitError("unknown target-cpu '" + cpu + "': not a CPU LLVM knows for " +
+              triple + " (llc -march=" +
+              llvm::Triple(triple).getArchName() +
+              " -mcpu=help lists them; empty means the host)");
+    return failure();
+  }
+  SmallVector<StringRef> parts;
+  features.split(parts, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef part : parts) {
+    StringRef f = part.trim();
+    StringRef name = f.drop_front();
+    bool known = llvm::any_of(
+        info->getAllProcessorFeatures(),
+        [&](const llvm::SubtargetFeatureKV &kv) { return name == kv.Key; });
+    if ((!f.starts_with("+") && !f.starts_with("-")) || !known) {
+      emitError("unknown target-features entry '" + f +
+                "': expected +name or -name of a feature LLVM knows for " +
+                triple + " (llc -march=" +
+                llvm::Triple(triple).getArchName() + " -mattr=help lists them)");
+      return failure();
+    }
+  }
+  return success();
+}
+
+void mlir::qnn::emitOptionError(MLIRContext *ctx, StringRef pass,
+                                const Twine &message) {
+  mlir::emitError(UnknownLoc::get(ctx), pass + ": " + message);
+}
+
 namespace {
 struct QNNSetTargetPass : public qnn::impl::QNNSetTargetBase<QNNSetTargetPass> {
   using Base::Base;
   void runOnOperation() override {
-    TargetInfo info = resolveTarget(targetCpu, targetFeatures, vectorWidth);
     MLIRContext *ctx = &getContext();
+    auto report = [&](const Twine &message) {
+      emitOptionError(ctx, "qnn-set-target", message);
+    };
+    if (failed(validateTarget(targetCpu, targetFeatures, report)))
+      return signalPassFailure();
+    TargetInfo info = resolveTarget(targetCpu, targetFeatures, vectorWidth);
     auto cpu = StringAttr::get(ctx, info.cpu);
     auto width = StringAttr::get(ctx, Twine(info.vectorWidth).str());
     LLVM::TargetFeaturesAttr features;
@@ -114,6 +205,8 @@ struct QNNSetTargetPass : public qnn::impl::QNNSetTargetBase<QNNSetTargetPass> {
       // Many AVX-512 CPUs prefer 256-bit vectors by default, which would
       // split the vectors the vectorizer chose.
       func.setPreferVectorWidthAttr(width);
+      if (sanitizeAddress)
+        addPassthrough(func, "sanitize_address");
     });
   }
 };

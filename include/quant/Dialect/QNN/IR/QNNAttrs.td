@@ -44,6 +44,20 @@ def QNN_RoundingModeAttr : EnumAttr<QNN_Dialect, QNN_RoundingMode, "rounding"> {
   let assemblyFormat = "`<` $value `>`";
 }
 
+def QNN_SizeEq : I32EnumAttrCase<"eq", 0>;
+def QNN_SizeGe : I32EnumAttrCase<"ge", 1>;
+def QNN_SizeRelation : I32EnumAttr<"SizeRelation",
+    "how qnn.check_size compares its two sizes", [QNN_SizeEq, QNN_SizeGe]> {
+  let description = [{
+    `eq`: the sizes are equal. `ge`: the first is at least the second.
+  }];
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::qnn";
+}
+def QNN_SizeRelationAttr : EnumAttr<QNN_Dialect, QNN_SizeRelation, "relation"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def QNN_StorageAttr : AttrDef<QNN_Dialect, "Storage"> {
   let mnemonic = "storage";
   let summary = "The storage integers of a quantized constant, as folded";

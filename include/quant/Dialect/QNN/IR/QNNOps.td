@@ -442,4 +442,28 @@ def QNN_ConstantOp : QNN_Op<"constant", [ConstantLike, Pure]> {
   let hasFolder = 1;
 }
 
+def QNN_CheckSizeOp : QNN_Op<"check_size", [MemoryEffects<[MemWrite]>]> {
+  let summary = "A run-time check of two sizes that stops the call when it fails.";
+  let description = [{
+    The relation between two sizes that a verifier checks when they are
+    static, checked at run time: `eq` (equal) or `ge` (`size >= bound`).
+    `convert-qnn-to-linalg` emits one for every such relation that involves
+    a dynamic size and hoists it to the start of its function, before any
+    result is written. `message` names the op and the dimension; `{0}` and
+    `{1}` in it stand for the decimal values of `size` and `bound`.
+
+    ```mlir
+    qnn.check_size %n eq %c3, "qnn.add: result dimension 0: rhs has size {0}, lhs has size {1}"
+    ```
+
+    `qnn-lower-runtime-checks` lowers it as `mode` asks: a message on
+    stderr prefixed with the op's location, then `abort()`; or an error
+    status returned to the caller; or nothing.
+  }];
+  let arguments = (ins Index:$size, QNN_SizeRelationAttr:$relation,
+      Index:$bound, StrAttr:$message);
+  let assemblyFormat = "$size custom<SizeRelation>($relation) $bound `,` $message attr-dict";
+  let hasCanonicalizeMethod = 1;
+}
+
 #endif // QUANT_DIALECT_QNN_IR_QNNOPS_TD

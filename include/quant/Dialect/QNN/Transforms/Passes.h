@@ -4,7 +4,9 @@
 #define QUANT_DIALECT_QNN_TRANSFORMS_PASSES_H
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -13,6 +15,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 #include "quant/Dialect/QNN/IR/QNNDialect.h"
+#include "quant/Dialect/QNN/Transforms/RuntimeCheckMode.h"
 #include "quant/Dialect/QNNX86/IR/QNNX86Dialect.h"
 
 namespace mlir {
@@ -65,6 +68,19 @@ struct TargetInfo {
 /// 256 with AVX, 128 otherwise).
 TargetInfo resolveTarget(StringRef cpu, StringRef features,
                          unsigned vectorWidth);
+
+/// Checks the target options against LLVM's target registry for the host's
+/// architecture, the one the generated code is compiled for: `cpu` must be
+/// empty, `native`, `host` or a CPU LLVM knows; `features` a comma-separated
+/// list of `+name` / `-name` of features it knows. Reports the first bad
+/// value through `emitError`, naming it.
+LogicalResult validateTarget(StringRef cpu, StringRef features,
+                             function_ref<void(const Twine &)> emitError);
+
+/// Reports a bad value of an option of `pass` as an error with no
+/// operation attached (an option is not in the IR, and the module is not
+/// printed with it): `<pass>: <message>`.
+void emitOptionError(MLIRContext *ctx, StringRef pass, const Twine &message);
 
 #define GEN_PASS_REGISTRATION
 #include "quant/Dialect/QNN/Transforms/Passes.h.inc"

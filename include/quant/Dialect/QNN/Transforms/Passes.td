@@ -385,6 +385,73 @@ def QNNExpandStridedCopies : Pass<"qnn-expand-strided-copies", "::mlir::func::Fu
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def QNNLowerRuntimeChecks : Pass<"qnn-lower-runtime-checks", "::mlir::ModuleOp"> {
+  let summary = "Lower qnn.check_size to an abort, an error status or nothing";
+  let description = [{
+    Lowers the run-time size checks that `convert-qnn-to-linalg` emits (at
+    the start of each function, before anything is allocated or written)
+    on buffers, before the conversion to the LLVM dialect. Each message is
+    prefixed with the `file:line:col` of the op it checks, and names the
+    op, the dimension and the two sizes.
+
+    - `mode=abort`: a failed check writes its message to stderr (`dprintf`
+      on file descriptor 2: unbuffered, so it survives the abort) and calls
+      `abort()`.
+    - `mode=status`: every function defined in the module takes one more
+      argument, a pointer to a `QNNStatus` (`include/quant/Runtime/QNNStatus.h`:
+      an `int32_t code` and a message of 508 bytes). Public functions
+      set it to `QNN_STATUS_OK` on entry. A failed check writes code
+      `QNN_STATUS_SIZE_MISMATCH` and the message, and the function returns
+      null descriptors (zero scalars) without writing any output. A call
+      between two functions of the module passes the status on and returns
+      at once when the callee failed. The C interface
+      (`_mlir_ciface_<name>`) takes the pointer as its last argument.
+    - `mode=off`: the checks are removed, for callers that have proven
+      their sizes.
+
+    ```mlir
+    // Before
+    qnn.check_size %n eq %c3, "qnn.add: result dimension 0: rhs has size {0} but lhs has size {1}"
+    // After (abort)
+    %bad = arith.cmpi ne, %n, %c3 : index
+    scf.if %bad {
+      llvm.call @dprintf(%c2, %fmt, %n64, %c3_64) vararg(...) : ...
+      llvm.call @abort() : () -> ()
+    }
+    ```
+
+    In status mode a check or a call must sit in the function's own region
+    (not inside a loop), which is where the conversion puts them.
+  }];
+  let options = [
+    Option<"mode", "mode", "::mlir::qnn::RuntimeCheckMode",
+           /*default=*/"::mlir::qnn::RuntimeCheckMode::Abort",
+           "What a failed check does",
+           [{::llvm::cl::values(
+             clEnumValN(::mlir::qnn::RuntimeCheckMode::Abort, "abort",
+                        "message on stderr, then abort()"),
+             clEnumValN(::mlir::qnn::RuntimeCheckMode::Status, "status",
+                        "an error status returned to the caller"),
+             clEnumValN(::mlir::qnn::RuntimeCheckMode::Off, "off",
+                        "no checks"))}]>,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::cf::ControlFlowDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def QNNVerifyLLVM : Pass<"qnn-verify-llvm", "::mlir::ModuleOp"> {
+  let summary = "Check that a lowered module is all LLVM dialect";
+  let description = [{
+    The last step of `qnn-to-llvm`: every op left in the module must be one
+    that `mlir-translate --mlir-to-llvmir` translates (the `llvm` and `omp`
+    dialects). Anything else, such as a function whose signature has a type
+    without an LLVM form (a `tuple`), is reported at its location here,
+    instead of by `mlir-translate` later.
+  }];
+}
+
 def QNNSetTarget : Pass<"qnn-set-target", "::mlir::ModuleOp"> {
   let summary = "Attach target CPU, features and vector width to llvm.func ops";
   let description = [{
@@ -407,6 +474,10 @@ def QNNSetTarget : Pass<"qnn-set-target", "::mlir::ModuleOp"> {
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"0",
            "Preferred vector width in bits for the backend; 0 derives it "
            "from the features">,
+    Option<"sanitizeAddress", "sanitize-address", "bool", /*default=*/"false",
+           "Mark the functions for AddressSanitizer (sanitize_address), "
+           "which instruments only the functions so marked when clang "
+           "compiles LLVM IR with -fsanitize=address">,
   ];
 }
 
