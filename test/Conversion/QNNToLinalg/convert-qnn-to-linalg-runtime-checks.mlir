@@ -6,6 +6,7 @@
 !i8 = !quant.uniform<i8:f32, 0.25:0>
 !pa = !quant.uniform<i8:f32:1, {0.5:0, 0.25:0}>
 !b = !quant.uniform<i32:f32:0, {0.125:0, 0.0625:0}>
+!cb = !quant.uniform<i32:f32, 0.0625:0>
 
 // A dynamic size is never broadcast: both operands' sizes of result
 // dimension 0 must agree; dimension 1 is stretched from rhs's static 1.
@@ -99,6 +100,17 @@ func.func @matmul_bias_per_axis(%a: tensor<2x4x!i8>, %w: tensor<4x?x!pa>, %b: te
 func.func @max_pool(%x: tensor<?x?x4x2x!i8>) -> tensor<1x2x2x2x!i8> {
   %p = qnn.max_pool2d %x kernel [2, 2] strides [2, 2] dilations [1, 1] padding [0, 0, 0, 0] : tensor<?x?x4x2x!i8> -> tensor<1x2x2x2x!i8>
   return %p : tensor<1x2x2x2x!i8>
+}
+
+// The bias of a convolution against its static output channels.
+// CHECK-LABEL: func.func @conv_bias
+// CHECK: %[[L:.*]] = tensor.dim %arg2, %c0
+// CHECK: qnn.check_size %[[L]] eq %c4, "qnn.conv2d: the bias has {0} elements but there are {1} output channels"
+// CHECK-NOT: qnn.check_size
+// CHECK: tensor.empty
+func.func @conv_bias(%x: tensor<1x3x3x2x!i8>, %w: tensor<3x3x2x4x!i8>, %b: tensor<?x!cb>) -> tensor<1x1x1x4x!i8> {
+  %y = qnn.conv2d %x, %w, %b strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x3x3x2x!i8>, tensor<3x3x2x4x!i8>, tensor<?x!cb> -> tensor<1x1x1x4x!i8>
+  return %y : tensor<1x1x1x4x!i8>
 }
 
 // A cast from a dynamic to a static size, as at a function boundary.

@@ -7,8 +7,14 @@
 // Explicit features apply on top of the CPU's when the width is derived.
 // RUN: quant-opt %s --qnn-set-target="target-cpu=znver4 target-features=+fma" | FileCheck %s --check-prefixes=CHECK,ADD
 // RUN: quant-opt %s --qnn-set-target="target-cpu=znver4 target-features=-avx512f" | FileCheck %s --check-prefixes=CHECK,REMOVE
+// sanitize-address: definitions carry sanitize_address, which clang's
+// -fsanitize=address needs to instrument a function of LLVM IR input.
+// RUN: quant-opt %s --qnn-set-target="target-cpu=haswell sanitize-address=1" | FileCheck %s --check-prefixes=CHECK,ASAN
+// RUN: quant-opt %s --qnn-set-target="target-cpu=haswell" | FileCheck %s --check-prefixes=CHECK,NOASAN
 
 // CHECK-LABEL: llvm.func @kernel
+// ASAN-SAME: passthrough = ["sanitize_address"]
+// NOASAN-NOT: sanitize_address
 // ZNVER4-SAME: (){{.*}}attributes
 // ZNVER4-SAME: prefer_vector_width = "512"
 // ZNVER4-SAME: target_cpu = "znver4"

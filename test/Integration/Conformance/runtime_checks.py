@@ -179,6 +179,19 @@ func.func @conv(%x: tensor<?x?x?x2xi8>, %w: tensor<3x3x2x4xi8>)
      r"qnn\.conv2d: dimension 0: the input has size 2 but the result type "
      r"has size 1")
 
+case("conv_bias", """
+func.func @conv_bias(%x: tensor<1x3x3x2xi8>, %w: tensor<3x3x2x4xi8>, %b: tensor<?xi32>)
+    -> tensor<1x1x1x4xi8> attributes {llvm.emit_c_interface} {
+  %qx = qnn.storage_cast %x : tensor<1x3x3x2xi8> -> tensor<1x3x3x2x!I8>
+  %qw = qnn.storage_cast %w : tensor<3x3x2x4xi8> -> tensor<3x3x2x4x!I8>
+  %qb = qnn.storage_cast %b : tensor<?xi32> -> tensor<?x!BIAS>
+  %y = qnn.conv2d %qx, %qw, %qb strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x3x3x2x!I8>, tensor<3x3x2x4x!I8>, tensor<?x!BIAS> -> tensor<1x1x1x4x!I8>
+  %r = qnn.storage_cast %y : tensor<1x1x1x4x!I8> -> tensor<1x1x1x4xi8>
+  return %r : tensor<1x1x1x4xi8>
+}""", [((1, 3, 3, 2), "int8"), ((3, 3, 2, 4), "int8"), ((4,), "int32")],
+     [((1, 3, 3, 2), "int8"), ((3, 3, 2, 4), "int8"), ((3,), "int32")],
+     r"qnn\.conv2d: the bias has 3 elements but there are 4 output channels")
+
 case("cast", """
 func.func @cast(%x: tensor<?xi8>) -> tensor<4xf32>
     attributes {llvm.emit_c_interface} {
@@ -189,6 +202,22 @@ func.func @cast(%x: tensor<?xi8>) -> tensor<4xf32>
 }""", [((4,), "int8")], [((3,), "int8")],
      r"tensor\.cast: dimension 0 has size 3 but the static type has 4")
 
+
+# Into the caller's buffer: a failed call leaves it as it was (the bad
+# call's untouched check covers it).
+case("add_into", """
+func.func @add_into(%a: tensor<?xi8>, %b: tensor<?xi8>, %out: memref<?xi8>)
+    attributes {llvm.emit_c_interface} {
+  %qa = qnn.storage_cast %a : tensor<?xi8> -> tensor<?x!I8>
+  %qb = qnn.storage_cast %b : tensor<?xi8> -> tensor<?x!I8>
+  %s = qnn.add %qa, %qb : tensor<?x!I8>, tensor<?x!I8> -> tensor<?x!I8>
+  %r = qnn.storage_cast %s : tensor<?x!I8> -> tensor<?xi8>
+  bufferization.materialize_in_destination %r in restrict writable %out
+      : (tensor<?xi8>, memref<?xi8>) -> ()
+  return
+}""", [((6,), "int8"), ((6,), "int8"), ((6,), "int8")],
+     [((6,), "int8"), ((4,), "int8"), ((6,), "int8")],
+     r"qnn\.add: result dimension 0: rhs has size 4 but lhs has size 6")
 
 # A check in a private function: the public caller passes its status on
 # and returns as soon as the call failed.
@@ -228,13 +257,16 @@ def call(lib, name, arrays, status):
     the result descriptor (the caller frees a non-null buffer)."""
     descriptors = [cinterface.descriptor(a) for a in arrays]
     func = getattr(lib, "_mlir_ciface_" + name)
-    rank = len(re.findall(r"-> tensor<([^>]*)>",
-                          CASES[name][0])[-1].split("x")) - 1
-    result = cinterface.descriptor_type(rank)()
-    # Filled with a pattern, so that a function that returns without
-    # writing its result descriptor is seen.
-    ctypes.memset(ctypes.byref(result), 0x5A, ctypes.sizeof(result))
-    args = [ctypes.byref(result)] + [ctypes.byref(d) for d in descriptors]
+    args = [ctypes.byref(d) for d in descriptors]
+    result = None
+    if not writes_destination(name):
+        rank = len(re.findall(r"-> tensor<([^>]*)>",
+                              CASES[name][0])[-1].split("x")) - 1
+        result = cinterface.descriptor_type(rank)()
+        # Filled with a pattern, so that a function that returns without
+        # writing its result descriptor is seen.
+        ctypes.memset(ctypes.byref(result), 0x5A, ctypes.sizeof(result))
+        args = [ctypes.byref(result)] + args
     if status is not None:
         args.append(ctypes.byref(status))
     func(*args)
@@ -245,8 +277,17 @@ def free(result):
     ctypes.CDLL(None).free(ctypes.c_void_p(result.allocated))
 
 
-def take(name, result):
-    """A copy of the result buffer of `name` (i8 or f32 elements), freed."""
+def writes_destination(name):
+    """Whether `name` writes into its last argument instead of returning a
+    result."""
+    return "memref<" in CASES[name][0].split("{")[0]
+
+
+def take(name, result, arrays=None):
+    """A copy of the result buffer of `name` (i8 or f32 elements), freed;
+    for a function that writes into its last argument, a copy of that."""
+    if result is None:
+        return arrays[-1].copy()
     dtype = np.float32 if "xf32>" in CASES[name][0].split("->")[-1] \
         else np.int8
     shape = tuple(result.sizes)
@@ -267,16 +308,17 @@ def check_status_mode(lib, inputs, outputs, source):
         status.code = 77
         good_arrays, bad_arrays = inputs[name]
         result = call(lib, name, good_arrays, status)
-        ok = status.code == 0 and status.message == b"" and \
-            result.allocated is not None
-        if result.allocated is not None:
-            outputs[name] = take(name, result)
+        returned = result is None or result.allocated is not None
+        ok = status.code == 0 and status.message == b"" and returned
+        if returned:
+            outputs[name] = take(name, result, good_arrays)
         copies = [a.copy() for a in bad_arrays]
         result = call(lib, name, bad_arrays, status)
         message = status.message.decode()
         located = re.match(re.escape(source) + r":\d+:\d+: ", message)
-        null = result.allocated is None and result.aligned is None and \
-            result.offset == 0
+        null = result is None or (result.allocated is None and
+                                  result.aligned is None and
+                                  result.offset == 0)
         untouched = all(np.array_equal(a, c)
                         for a, c in zip(bad_arrays, copies))
         matched = re.search(pattern, message) is not None
@@ -306,7 +348,8 @@ def check_abort_mode(lib, so, args, inputs, outputs, source):
     failures = 0
     env = dict(os.environ)
     for name, (_, _, _, pattern) in CASES.items():
-        got = take(name, call(lib, name, inputs[name][0], None))
+        got = take(name, call(lib, name, inputs[name][0], None),
+                   inputs[name][0])
         if name not in outputs or not np.array_equal(got, outputs[name]):
             print("FAIL %s abort: the good call's result differs from the "
                   "status mode's" % name)
