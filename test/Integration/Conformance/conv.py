@@ -156,6 +156,20 @@ def conv_accumulator(c, X, W, B):
     return acc + B[None, None, None, :]
 
 
+def near_tie(c, acc):
+    """Where f32(f32(acc) * M32), the float mode's scaled accumulator, lies
+    within 2^-20 of a tie. There, PyTorch 1.13's qnnpack convolution can
+    round the other way than the contract's rne (seen: acc -19239, M32
+    0.00038983312, product -7.4999995: the contract gives -7, qnnpack -8);
+    a PyTorch value that differs from ours only there, where ours is the
+    reference's, is counted as excused, not as a mismatch."""
+    m = np.array([F32(F32(F32(c["sa"]) * F32(s)) / F32(c["so"]))
+                  for s in c["sws"]], dtype=F32)
+    scaled = acc.astype(F32) * m
+    frac = np.abs(scaled - np.floor(scaled))
+    return np.abs(frac.astype(np.float64) - 0.5) < 2.0 ** -20
+
+
 def torch_conv(torch, engine, c, X, W):
     torch.backends.quantized.engine = engine
     qx = torch._make_per_tensor_quantized_tensor(
@@ -202,7 +216,7 @@ def main():
 
     mismatches = 0
     counts = {mode: 0 for mode in MODES}
-    torch_checked = 0
+    torch_checked = ties_excused = 0
     for i, (c, (X, W, B)) in enumerate(zip(configs, data)):
         acc = conv_accumulator(c, X, W, B)
         yshape = acc.shape
@@ -227,14 +241,18 @@ def main():
                     if engine == "onednn" and np.any(c["zws"] != 0):
                         continue  # onednn takes symmetric weights only
                     t = torch_conv(torch, engine, c, X, W)
+                    excused = near_tie(c, acc) & (got == want) & (t != got)
+                    ties_excused += int(excused.sum())
                     mismatches += count_mismatches(
-                        "vs PyTorch %s config %d" % (engine, i), got, t)
+                        "vs PyTorch %s config %d" % (engine, i),
+                        np.where(excused, t, got), t)
                     torch_checked += t.size
     for mode in MODES:
         print("conv2d %s: %d values checked against reference.py"
               % (mode, counts[mode]))
-    print("conv2d float: %d values checked against PyTorch (%s)"
-          % (torch_checked, ", ".join(engines) or "none"))
+    print("conv2d float: %d values checked against PyTorch (%s), %d "
+          "near-tie differences of PyTorch excused"
+          % (torch_checked, ", ".join(engines) or "none", ties_excused))
     print("conv2d: %d mismatches" % mismatches)
     return 1 if mismatches else 0
 
