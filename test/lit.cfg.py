@@ -81,10 +81,11 @@ config.substitutions.append(("%asan_runtime", asan_runtime))
 if os.path.isabs(asan_runtime) and os.path.exists(asan_runtime):
     config.available_features.add("asan-runtime")
 
-# The libFuzzer target of the sanitizer build (tools/qnn-pipeline-fuzzer).
+# The libFuzzer target of the sanitizer build (tools/qnn-pipeline-fuzzer),
+# which check-quant builds there: a build that has it runs its test.
 fuzzer = os.path.join(config.quant_tools_dir, "qnn-pipeline-fuzzer")
 config.substitutions.append(("%qnn_pipeline_fuzzer", fuzzer))
-if os.path.exists(fuzzer):
+if config.quant_fuzzers in ("ON", "1", "TRUE", "True"):
     config.available_features.add("libfuzzer")
 
 # PyTorch from Debian's python3-torch, for the conformance tests.
