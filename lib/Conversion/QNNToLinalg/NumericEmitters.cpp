@@ -49,13 +49,6 @@ void emitSizeCheck(OpBuilder &b, Location loc, Value size,
                 arith::ConstantIndexOp::create(b, loc, bound), message);
 }
 
-Value dimOf(OpBuilder &b, Location loc, Value v, int64_t d) {
-  auto type = cast<RankedTensorType>(v.getType());
-  if (!type.isDynamicDim(d))
-    return arith::ConstantIndexOp::create(b, loc, type.getDimSize(d));
-  return tensor::DimOp::create(b, loc, v, d);
-}
-
 Value extendStorage(OpBuilder &b, Location loc, Value q, IntegerType wide,
                     const QuantParams &params) {
   if (q.getType() == wide)

@@ -127,12 +127,13 @@ void emitSizeCheck(OpBuilder &b, Location loc, Value size,
                    SizeRelation relation, int64_t bound, const Twine &message);
 /// Checks of every tensor.cast in `root` from a dynamic to a static size.
 void emitCastChecks(Operation *root);
+/// Checks that every bufferization.materialize_in_destination in `root`
+/// writes a destination (a caller's buffer) of the value's sizes.
+void emitDestinationChecks(Operation *root);
 /// Moves every qnn.check_size whose sizes derive from its function's
 /// arguments alone, with the ops that compute them, to the start of the
 /// function (in their order). Others stay where they are.
 void hoistRuntimeChecks(Operation *root);
-/// Dimension `d` of `v` (a ranked tensor), folded to a constant when static.
-Value dimOf(OpBuilder &b, Location loc, Value v, int64_t d);
 
 /// Widens a storage container value to `wide`, honouring signedness.
 Value extendStorage(OpBuilder &b, Location loc, Value q, IntegerType wide,

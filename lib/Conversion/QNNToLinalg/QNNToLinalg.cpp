@@ -167,11 +167,11 @@ Value emitBroadcastBinary(
       if (!pos)
         continue;
       if (!reference) {
-        reference = dimOf(b, loc, v, *pos);
+        reference = linalg::createOrFoldDimOp(b, loc, v, *pos);
         referenceRole = role;
         continue;
       }
-      emitSizeCheck(b, loc, dimOf(b, loc, v, *pos), SizeRelation::eq,
+      emitSizeCheck(b, loc, linalg::createOrFoldDimOp(b, loc, v, *pos), SizeRelation::eq,
                     reference,
                     opName + ": result dimension " + Twine(d) + ": " + role +
                         " has size {0} but " + referenceRole + " has size {1}");
@@ -378,11 +378,11 @@ void emitConcatChecks(OpBuilder &b, Location loc, ValueRange inputs,
         staticResult
             ? Value(arith::ConstantIndexOp::create(b, loc,
                                                    resultType.getDimSize(d)))
-            : dimOf(b, loc, inputs[0], d);
+            : linalg::createOrFoldDimOp(b, loc, inputs[0], d);
     for (auto [i, input] : llvm::enumerate(inputs)) {
       if (i == 0 && !staticResult)
         continue;
-      emitSizeCheck(b, loc, dimOf(b, loc, input, d), SizeRelation::eq,
+      emitSizeCheck(b, loc, linalg::createOrFoldDimOp(b, loc, input, d), SizeRelation::eq,
                     reference,
                     "qnn.concat: dimension " + Twine(d) + ": input #" +
                         Twine(i) + " has size {0} but " +
@@ -396,7 +396,7 @@ void emitConcatChecks(OpBuilder &b, Location loc, ValueRange inputs,
   bool dynamic = false;
   for (Value input : inputs) {
     dynamic |= cast<RankedTensorType>(input.getType()).isDynamicDim(dim);
-    total = arith::AddIOp::create(b, loc, total, dimOf(b, loc, input, dim));
+    total = arith::AddIOp::create(b, loc, total, linalg::createOrFoldDimOp(b, loc, input, dim));
   }
   if (dynamic)
     emitSizeCheck(b, loc, total, SizeRelation::eq, resultType.getDimSize(dim),

@@ -56,7 +56,7 @@ SmallVector<Value> windowResultDims(OpBuilder &b, Location loc,
   for (int64_t d = 0; d < 4; ++d) {
     if (!resultType.isDynamicDim(d) && !paddedType.isDynamicDim(d))
       continue;
-    Value size = dimOf(b, loc, padded, d);
+    Value size = linalg::createOrFoldDimOp(b, loc, padded, d);
     Value resultSize = size;
     if (d == 1 || d == 2) {
       int i = d - 1;
@@ -96,7 +96,7 @@ void emitBiasChecks(OpBuilder &b, Location loc, StringRef opName, Value bias,
                     Type biasQuantType, Value n) {
   if (!bias || !cast<RankedTensorType>(bias.getType()).isDynamicDim(0))
     return;
-  Value length = dimOf(b, loc, bias, 0);
+  Value length = linalg::createOrFoldDimOp(b, loc, bias, 0);
   emitSizeCheck(b, loc, length, SizeRelation::eq, n,
                 opName + ": the bias has {0} elements but there are {1} "
                          "output channels");
@@ -126,19 +126,19 @@ void emitMatmulChecks(OpBuilder &b, Location loc, Value a, Value w,
     return arith::ConstantIndexOp::create(b, loc, resultType.getDimSize(d));
   };
   if (rank == 3) {
-    check(dimOf(b, loc, w, 0), dimOf(b, loc, a, 0),
+    check(linalg::createOrFoldDimOp(b, loc, w, 0), linalg::createOrFoldDimOp(b, loc, a, 0),
           "batch: rhs has size {0} but lhs has size {1}");
     if (Value r = staticResult(0))
-      check(dimOf(b, loc, a, 0), r,
+      check(linalg::createOrFoldDimOp(b, loc, a, 0), r,
             "batch: lhs has size {0} but the result has size {1}");
   }
-  check(dimOf(b, loc, w, rank - 2),
+  check(linalg::createOrFoldDimOp(b, loc, w, rank - 2),
         arith::ConstantIndexOp::create(b, loc, k),
         "K: rhs has {0} rows but lhs has {1} columns");
   if (Value r = staticResult(rank - 2))
-    check(dimOf(b, loc, a, rank - 2), r,
+    check(linalg::createOrFoldDimOp(b, loc, a, rank - 2), r,
           "M: lhs has {0} rows but the result has {1}");
-  Value n = dimOf(b, loc, w, rank - 1);
+  Value n = linalg::createOrFoldDimOp(b, loc, w, rank - 1);
   if (Value r = staticResult(rank - 1))
     check(n, r, "N: rhs has {0} columns but the result has {1}");
   if (rhs.isPerAxis())

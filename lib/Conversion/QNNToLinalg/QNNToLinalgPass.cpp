@@ -184,6 +184,7 @@ struct ConvertQNNToLinalgPass
                                       std::move(patterns))))
       return signalPassFailure();
     emitCastChecks(getOperation());
+    emitDestinationChecks(getOperation());
     hoistRuntimeChecks(getOperation());
   }
 };

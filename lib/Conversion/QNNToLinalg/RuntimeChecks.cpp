@@ -10,7 +10,9 @@
 
 #include "NumericEmitters.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Transforms.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -35,6 +37,31 @@ void mlir::qnn::detail::emitCastChecks(Operation *root) {
                     SizeRelation::eq, to.getDimSize(d),
                     "tensor.cast: dimension " + Twine(d) +
                         " has size {0} but the static type has {1}");
+    }
+  });
+}
+
+void mlir::qnn::detail::emitDestinationChecks(Operation *root) {
+  root->walk([](bufferization::MaterializeInDestinationOp op) {
+    auto source = dyn_cast<RankedTensorType>(op.getSource().getType());
+    auto dest = dyn_cast<ShapedType>(op.getDest().getType());
+    if (!source || !dest || !dest.hasRank())
+      return;
+    OpBuilder b(op);
+    Location loc = op.getLoc();
+    for (int64_t d = 0; d < source.getRank(); ++d) {
+      if (!source.isDynamicDim(d) && !dest.isDynamicDim(d))
+        continue;
+      Value destSize =
+          isa<MemRefType>(dest)
+              ? Value(memref::DimOp::create(b, loc, op.getDest(), d))
+              : Value(tensor::DimOp::create(b, loc, op.getDest(), d));
+      emitSizeCheck(b, loc, destSize, SizeRelation::eq,
+                    linalg::createOrFoldDimOp(b, loc, op.getSource(), d),
+                    "bufferization.materialize_in_destination: dimension " +
+                        Twine(d) +
+                        ": the destination has size {0} but the value "
+                        "has size {1}");
     }
   });
 }

@@ -124,6 +124,17 @@ func.func @cast(%x: tensor<?x?xi8>) -> tensor<3x?xi8> {
   return %c : tensor<3x?xi8>
 }
 
+// A value written into a caller's buffer must have the buffer's sizes.
+// CHECK-LABEL: func.func @into_buffer
+// CHECK-DAG: %[[D:.*]] = memref.dim %arg1, %c0
+// CHECK-DAG: %[[S:.*]] = tensor.dim %arg0, %c0
+// CHECK: qnn.check_size %[[D]] eq %[[S]], "bufferization.materialize_in_destination: dimension 0: the destination has size {0} but the value has size {1}"
+// CHECK: bufferization.materialize_in_destination
+func.func @into_buffer(%x: tensor<?xi8>, %out: memref<?xi8>) {
+  bufferization.materialize_in_destination %x in restrict writable %out : (tensor<?xi8>, memref<?xi8>) -> ()
+  return
+}
+
 // Static sizes were checked by the verifier: no run-time check.
 // CHECK-LABEL: func.func @static
 // CHECK-NOT: qnn.check_size

@@ -34,3 +34,15 @@ func.func @tensor_result(%n: index, %m: index, %t: tensor<2xi8>) -> tensor<2xi8>
   qnn.check_size %n eq %m, "sizes {0} {1}"
   return %t : tensor<2xi8>
 }
+
+// -----
+
+// A C library function the lowering calls, declared with another type.
+// expected-error @below {{redefinition of function 'snprintf' of different type '!llvm.func<i32 (ptr, i64, ptr, ...)>' is prohibited}}
+llvm.func @snprintf(i64) -> i32
+
+func.func @clash(%n: index, %m: index) {
+  // expected-error @below {{qnn-lower-runtime-checks: the module declares 'snprintf' with another type than the C library's}}
+  qnn.check_size %n eq %m, "sizes {0} {1}"
+  return
+}

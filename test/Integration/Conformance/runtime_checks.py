@@ -219,6 +219,22 @@ func.func @add_into(%a: tensor<?xi8>, %b: tensor<?xi8>, %out: memref<?xi8>)
      [((6,), "int8"), ((4,), "int8"), ((6,), "int8")],
      r"qnn\.add: result dimension 0: rhs has size 4 but lhs has size 6")
 
+# A caller's buffer shorter than the value written into it.
+case("add_into_short", """
+func.func @add_into_short(%a: tensor<?xi8>, %b: tensor<?xi8>, %out: memref<?xi8>)
+    attributes {llvm.emit_c_interface} {
+  %qa = qnn.storage_cast %a : tensor<?xi8> -> tensor<?x!I8>
+  %qb = qnn.storage_cast %b : tensor<?xi8> -> tensor<?x!I8>
+  %s = qnn.add %qa, %qb : tensor<?x!I8>, tensor<?x!I8> -> tensor<?x!I8>
+  %r = qnn.storage_cast %s : tensor<?x!I8> -> tensor<?xi8>
+  bufferization.materialize_in_destination %r in restrict writable %out
+      : (tensor<?xi8>, memref<?xi8>) -> ()
+  return
+}""", [((6,), "int8"), ((6,), "int8"), ((6,), "int8")],
+     [((6,), "int8"), ((6,), "int8"), ((4,), "int8")],
+     r"bufferization\.materialize_in_destination: dimension 0: the "
+     r"destination has size 4 but the value has size 6")
+
 # A check in a private function: the public caller passes its status on
 # and returns as soon as the call failed.
 case("call", """

@@ -112,14 +112,18 @@ public:
     return args;
   }
 
-  /// The C library function `name`, declared once in the module.
-  LLVM::LLVMFuncOp libc(OpBuilder &b, StringRef name, ArrayRef<Type> params,
-                        Type result, bool isVarArg) {
+  /// The C library function `name`, declared once in the module; a
+  /// located error if the module declares it with another type.
+  FailureOr<LLVM::LLVMFuncOp> libc(OpBuilder &b, Location loc, StringRef name,
+                                   ArrayRef<Type> params, Type result,
+                                   bool isVarArg) {
     OpBuilder::InsertionGuard guard(b);
     FailureOr<LLVM::LLVMFuncOp> fn = LLVM::lookupOrCreateFn(
         b, module, name, params, result ? result : voidType(b), isVarArg);
-    assert(succeeded(fn) && "a libc function declared with another type");
-    return *fn;
+    if (failed(fn))
+      mlir::emitError(loc, "qnn-lower-runtime-checks: the module declares '")
+          << name << "' with another type than the C library's";
+    return fn;
   }
 
   Type voidType(OpBuilder &b) {
@@ -136,9 +140,16 @@ private:
 };
 
 /// abort: scf.if (failed) { dprintf(2, format, sizes...); abort(); }
-void lowerToAbort(CheckSizeOp check, CallBuilder &calls) {
+LogicalResult lowerToAbort(CheckSizeOp check, CallBuilder &calls) {
   OpBuilder b(check);
   Location loc = check.getLoc();
+  FailureOr<LLVM::LLVMFuncOp> dprintf =
+      calls.libc(b, loc, "dprintf", {b.getI32Type(), calls.ptrType(b)},
+                 b.getI32Type(), /*isVarArg=*/true);
+  FailureOr<LLVM::LLVMFuncOp> abortFn =
+      calls.libc(b, loc, "abort", {}, {}, /*isVarArg=*/false);
+  if (failed(dprintf) || failed(abortFn))
+    return failure();
   Value broken = failedCondition(b, check);
   auto ifOp = scf::IfOp::create(b, loc, broken, /*withElseRegion=*/false);
   b.setInsertionPointToStart(ifOp.thenBlock());
@@ -147,14 +158,10 @@ void lowerToAbort(CheckSizeOp check, CallBuilder &calls) {
   Value fd = arith::ConstantIntOp::create(b, loc, b.getI32Type(), 2);
   SmallVector<Value> args{fd, calls.string(b, loc, format)};
   llvm::append_range(args, calls.sizes(b, check, order));
-  LLVM::CallOp::create(
-      b, loc,
-      calls.libc(b, "dprintf", {b.getI32Type(), calls.ptrType(b)},
-                 b.getI32Type(), /*isVarArg=*/true),
-      args);
-  LLVM::CallOp::create(b, loc, calls.libc(b, "abort", {}, {}, false),
-                       ValueRange());
+  LLVM::CallOp::create(b, loc, *dprintf, args);
+  LLVM::CallOp::create(b, loc, *abortFn, ValueRange());
   check.erase();
+  return success();
 }
 
 /// status: the functions' extra argument, the failure blocks that write it
@@ -265,6 +272,12 @@ private:
   LogicalResult lowerCheck(func::FuncOp func, CheckSizeOp check,
                            Value status) {
     OpBuilder b(check);
+    FailureOr<LLVM::LLVMFuncOp> snprintf = calls.libc(
+        b, check.getLoc(), "snprintf",
+        {calls.ptrType(b), b.getI64Type(), calls.ptrType(b)}, b.getI32Type(),
+        /*isVarArg=*/true);
+    if (failed(snprintf))
+      return failure();
     Value broken = failedCondition(b, check);
     if (failed(branchAround(func, check, broken, [&](OpBuilder &fb) {
           Location loc = check.getLoc();
@@ -276,13 +289,7 @@ private:
                                        QNN_STATUS_MESSAGE_SIZE),
               calls.string(fb, loc, format)};
           llvm::append_range(args, calls.sizes(fb, check, order));
-          LLVM::CallOp::create(
-              fb, loc,
-              calls.libc(fb, "snprintf",
-                         {calls.ptrType(fb), fb.getI64Type(),
-                          calls.ptrType(fb)},
-                         fb.getI32Type(), /*isVarArg=*/true),
-              args);
+          LLVM::CallOp::create(fb, loc, *snprintf, args);
           LLVM::StoreOp::create(fb, loc,
                                 i32(fb, loc, QNN_STATUS_SIZE_MISMATCH),
                                 status);
@@ -335,9 +342,14 @@ struct QNNLowerRuntimeChecksPass
     case RuntimeCheckMode::Off:
       module.walk([](CheckSizeOp check) { check.erase(); });
       return;
-    case RuntimeCheckMode::Abort:
-      module.walk([&](CheckSizeOp check) { lowerToAbort(check, calls); });
+    case RuntimeCheckMode::Abort: {
+      SmallVector<CheckSizeOp> checks;
+      module.walk([&](CheckSizeOp check) { checks.push_back(check); });
+      for (CheckSizeOp check : checks)
+        if (failed(lowerToAbort(check, calls)))
+          return signalPassFailure();
       return;
+    }
     case RuntimeCheckMode::Status:
       if (failed(StatusLowering(module, calls).run()))
         signalPassFailure();
