@@ -21,9 +21,11 @@ namespace {
 // so each expression below rounds exactly once to float32.
 float roundToNearestEven(float v) { return std::nearbyint(v); }
 
-int64_t saturate(float v, const ChannelParams &p) {
+int64_t saturate(float v, const ChannelParams &p, QuantizeFlavour flavour) {
+  // NaN: the zero point in PyTorch's flavour (our definition; PyTorch leaves
+  // it undefined), qmin in ONNX Runtime's (what its kernels give).
   if (std::isnan(v))
-    return p.zeroPoint;
+    return flavour == QuantizeFlavour::PyTorch ? p.zeroPoint : p.qmin;
   // Compare in double: qmin/qmax (up to 2^32 - 1) are exact there, and v is
   // an integral float, so the comparisons decide saturation exactly.
   double d = v;
@@ -46,7 +48,7 @@ int64_t quantizeValue(float x, const ChannelParams &p,
   }
   float t = roundToNearestEven(scaled);
   float v = static_cast<float>(p.zeroPoint) + t;
-  return saturate(v, p);
+  return saturate(v, p, flavour);
 }
 
 float dequantizeValue(int64_t q, const ChannelParams &p) {

@@ -1,5 +1,5 @@
 // quantize on the values the contract defines specially: NaN (to the zero
-// point), +-inf and huge values (saturate), ties (to even), -0.0, a
+// point in the PyTorch flavour, to qmin in the ONNX flavour), +-inf and huge values (saturate), ties (to even), -0.0, a
 // subnormal, for every storage width including narrow ranges, 4-bit and
 // 32-bit storage (whose qmax = 2^31 - 1 is not a float32). 17 elements: one
 // full 16-lane vector plus a masked tail. Expected values were computed
@@ -70,6 +70,34 @@ func.func @quantize_u32(%x: tensor<?xf32>) -> tensor<?xi64> {
   return %w : tensor<?xi64>
 }
 
+func.func @quantize_u8_onnx(%x: tensor<?xf32>) -> tensor<?xi64> {
+  %q = qnn.quantize %x flavour(onnx) : tensor<?xf32> -> tensor<?x!quant.uniform<u8:f32, 0.1:10>>
+  %s = qnn.storage_cast %q : tensor<?x!quant.uniform<u8:f32, 0.1:10>> -> tensor<?xi8>
+  %w = arith.extui %s : tensor<?xi8> to tensor<?xi64>
+  return %w : tensor<?xi64>
+}
+
+func.func @quantize_i8_onnx(%x: tensor<?xf32>) -> tensor<?xi64> {
+  %q = qnn.quantize %x flavour(onnx) : tensor<?xf32> -> tensor<?x!quant.uniform<i8:f32, 0.5:-3>>
+  %s = qnn.storage_cast %q : tensor<?x!quant.uniform<i8:f32, 0.5:-3>> -> tensor<?xi8>
+  %w = arith.extsi %s : tensor<?xi8> to tensor<?xi64>
+  return %w : tensor<?xi64>
+}
+
+func.func @quantize_i16_onnx(%x: tensor<?xf32>) -> tensor<?xi64> {
+  %q = qnn.quantize %x flavour(onnx) : tensor<?xf32> -> tensor<?x!quant.uniform<i16:f32, 0.001:100>>
+  %s = qnn.storage_cast %q : tensor<?x!quant.uniform<i16:f32, 0.001:100>> -> tensor<?xi16>
+  %w = arith.extsi %s : tensor<?xi16> to tensor<?xi64>
+  return %w : tensor<?xi64>
+}
+
+func.func @quantize_i32_onnx(%x: tensor<?xf32>) -> tensor<?xi64> {
+  %q = qnn.quantize %x flavour(onnx) : tensor<?xf32> -> tensor<?x!quant.uniform<i32:f32, 1.0>>
+  %s = qnn.storage_cast %q : tensor<?x!quant.uniform<i32:f32, 1.0>> -> tensor<?xi32>
+  %w = arith.extsi %s : tensor<?xi32> to tensor<?xi64>
+  return %w : tensor<?xi64>
+}
+
 func.func @main() {
   %c = arith.constant dense<[0x7FC00000, 0x7F800000, 0xFF800000, 3.4e38, -3.4e38, 0.05, 0.15, 0.25, -0.05, -1.0, -0.0, 1.0e-45, 24.5, 24.6, 0.35, -0.35, 7.0]> : tensor<17xf32>
   %x = tensor.cast %c : tensor<17xf32> to tensor<?xf32>
@@ -113,5 +141,26 @@ func.func @main() {
   // CHECK-LABEL: sizes = [17]
   // CHECK-NEXT: [7,  4294967295,  0,  4294967295,  0,  7,  7,  7,  7,  5,  7,  7,  56,  56,  8,  6,  21]
   call @printMemrefI64(%u32_u) : (tensor<*xi64>) -> ()
+  // The ONNX flavour: NaN gives qmin, as ONNX Runtime's QuantizeLinear does.
+  %u8_onnx = call @quantize_u8_onnx(%x) : (tensor<?xf32>) -> tensor<?xi64>
+  %u8_onnx_u = tensor.cast %u8_onnx : tensor<?xi64> to tensor<*xi64>
+  // CHECK-LABEL: sizes = [17]
+  // CHECK-NEXT: [0,  255,  0,  255,  0,  10,  12,  12,  10,  0,  10,  10,  255,  255,  14,  6,  80]
+  call @printMemrefI64(%u8_onnx_u) : (tensor<*xi64>) -> ()
+  %i8_onnx = call @quantize_i8_onnx(%x) : (tensor<?xf32>) -> tensor<?xi64>
+  %i8_onnx_u = tensor.cast %i8_onnx : tensor<?xi64> to tensor<*xi64>
+  // CHECK-LABEL: sizes = [17]
+  // CHECK-NEXT: [-128,  127,  -128,  127,  -128,  -3,  -3,  -3,  -3,  -5,  -3,  -3,  46,  46,  -2,  -4,  11]
+  call @printMemrefI64(%i8_onnx_u) : (tensor<*xi64>) -> ()
+  %i16_onnx = call @quantize_i16_onnx(%x) : (tensor<?xf32>) -> tensor<?xi64>
+  %i16_onnx_u = tensor.cast %i16_onnx : tensor<?xi64> to tensor<*xi64>
+  // CHECK-LABEL: sizes = [17]
+  // CHECK-NEXT: [-32768,  32767,  -32768,  32767,  -32768,  150,  250,  350,  50,  -900,  100,  100,  24600,  24700,  450,  -250,  7100]
+  call @printMemrefI64(%i16_onnx_u) : (tensor<*xi64>) -> ()
+  %i32_onnx = call @quantize_i32_onnx(%x) : (tensor<?xf32>) -> tensor<?xi64>
+  %i32_onnx_u = tensor.cast %i32_onnx : tensor<?xi64> to tensor<*xi64>
+  // CHECK-LABEL: sizes = [17]
+  // CHECK-NEXT: [-2147483648,  2147483647,  -2147483648,  2147483647,  -2147483648,  0,  0,  0,  0,  -1,  0,  0,  24,  25,  0,  0,  7]
+  call @printMemrefI64(%i32_onnx_u) : (tensor<*xi64>) -> ()
   return
 }

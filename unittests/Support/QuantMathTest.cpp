@@ -36,6 +36,12 @@ TEST(QuantizeValue, SpecialValues) {
   EXPECT_EQ(quantizeValue(-0.0f, kI8), -3);
 }
 
+TEST(QuantizeValue, NaNInTheOnnxFlavourIsQmin) {
+  EXPECT_EQ(quantizeValue(std::nanf(""), kSeed, QuantizeFlavour::Onnx), 0);
+  EXPECT_EQ(quantizeValue(-std::nanf(""), kI8, QuantizeFlavour::Onnx), -128);
+  EXPECT_EQ(quantizeValue(std::nanf(""), kI8, QuantizeFlavour::PyTorch), -3);
+}
+
 TEST(QuantizeValue, TiesToEven) {
   // 0.25 / 0.5 = 0.5 -> 0, 0.75 / 0.5 = 1.5 -> 2, -0.25 / 0.5 -> -0.
   EXPECT_EQ(quantizeValue(0.25f, kI8), -3);

@@ -139,7 +139,9 @@ Value QuantizeStage::emitNarrow(OpBuilder &b, Location loc, Value scaled,
                                 ConstantValues &get,
                                 IntegerType container) const {
   Value c = minOf(b, loc, maxOf(b, loc, scaled, get(lowBound)), get(highBound));
-  if (mayBeNaN)
+  // The clamp takes NaN to the low bound (its compares are false), which
+  // is qmin, the ONNX flavour's answer; the PyTorch flavour's is z.
+  if (mayBeNaN && flavour == qmath::QuantizeFlavour::PyTorch)
     c = arith::SelectOp::create(b, loc, isNaN(b, loc, scaled),
                                 f32Const(b, loc, 0.0f), c);
   Value shifted = arith::AddFOp::create(b, loc, c, get(magic));
@@ -169,8 +171,9 @@ Value QuantizeStage::emitWide(OpBuilder &b, Location loc, Value scaled,
   Value i = arith::FPToSIOp::create(b, loc, i64, c);
   i = arith::MaxSIOp::create(b, loc, i, intConst(b, loc, i64, params->qmin));
   i = arith::MinSIOp::create(b, loc, i, intConst(b, loc, i64, params->qmax));
-  // NaN maps to z exactly, which f32(z) is not beyond 2^24.
-  if (mayBeNaN)
+  // The clamp takes NaN to lo, so to qmin: the ONNX flavour's answer. The
+  // PyTorch flavour's is z, exactly (f32(z) is not, beyond 2^24).
+  if (mayBeNaN && flavour == qmath::QuantizeFlavour::PyTorch)
     i = arith::SelectOp::create(b, loc, isNaN(b, loc, v), get(zeroPointI), i);
   return arith::TruncIOp::create(b, loc, container, i);
 }

@@ -3,7 +3,7 @@
 // Folders of the qnn ops. Every folded value below was computed by hand from
 // the numeric contract (docs/Semantics.md), in float32:
 //   quantize    q = clamp(f32(z + rne(f32(x * f32(1/s)))), qmin, qmax)
-//               (ONNX flavour: f32(x / s)); NaN -> z, +-inf saturate
+//               (ONNX flavour: f32(x / s)); NaN -> z (ONNX: qmin), +-inf saturate
 //   dequantize  x = f32(f32(q - z) * s), q - z exact in 64 bits
 //   requantize  a = q - z_in, q_out = clamp(z_out + r, qmin, qmax)
 
@@ -34,6 +34,23 @@ func.func @quantize_fold_special_values() -> tensor<7x!quant.uniform<u8:f32, 0.1
   %x = arith.constant dense<[0x7FC00000, 0x7F800000, 0xFF800000, 1.0e+30, -1.0e+30, 24.4, 24.6]> : tensor<7xf32>
   %q = qnn.quantize %x : tensor<7xf32> -> tensor<7x!quant.uniform<u8:f32, 0.1:10>>
   return %q : tensor<7x!quant.uniform<u8:f32, 0.1:10>>
+}
+
+// -----
+
+// The ONNX flavour folds NaN (and -NaN) to qmin (ONNX Runtime's answer), not z; the
+// rest as in the PyTorch flavour for these values.
+// CHECK-LABEL: func.func @quantize_fold_special_values_onnx
+// CHECK-NOT: qnn.quantize
+// CHECK: %[[C:.*]] = qnn.constant dense<[0, 0, 255, 0, 254, 255]> : tensor<6xui8>
+// CHECK-NEXT: %[[D:.*]] = qnn.constant dense<[-128, 127, -128, 123]> : tensor<4xsi8>
+// CHECK-NEXT: return %[[C]], %[[D]]
+func.func @quantize_fold_special_values_onnx() -> (tensor<6x!quant.uniform<u8:f32, 0.1:10>>, tensor<4x!quant.uniform<i8:f32, 0.5:-3>>) {
+  %x = arith.constant dense<[0x7FC00000, 0xFFC00000, 0x7F800000, 0xFF800000, 24.4, 24.6]> : tensor<6xf32>
+  %q = qnn.quantize %x flavour(onnx) : tensor<6xf32> -> tensor<6x!quant.uniform<u8:f32, 0.1:10>>
+  %y = arith.constant dense<[0x7FC00000, 0x7F800000, 0xFF800000, 63.0]> : tensor<4xf32>
+  %r = qnn.quantize %y flavour(onnx) : tensor<4xf32> -> tensor<4x!quant.uniform<i8:f32, 0.5:-3>>
+  return %q, %r : tensor<6x!quant.uniform<u8:f32, 0.1:10>>, tensor<4x!quant.uniform<i8:f32, 0.5:-3>>
 }
 
 // -----

@@ -7,7 +7,8 @@ Everything here is written from docs/Semantics.md, not from any implementation:
   quantize (flavour "onnx"):
       t = rne(f32(x / s)); the rest as above
   special inputs: +inf / beyond qmax -> qmax, -inf / below qmin -> qmin,
-                  NaN -> z
+                  NaN -> z (pytorch flavour), qmin (onnx flavour, as ONNX
+                  Runtime)
   dequantize:  x = f32(f32(q - z) * s)        (q - z exact, in 64 bits)
   requantize:  a = q_in - z_in, q_out = clamp(z_out + r, qmin, qmax) with r
       float        : dequantize, then quantize (pytorch flavour)
@@ -104,7 +105,8 @@ def quantize(x, scale, zero_point, storage, flavour="pytorch", qmin=None,
         vc = np.clip(v.astype(np.float64), qmin, qmax)  # saturate (inf too)
         vc = np.where(nan, 0.0, vc)
     q = vc.astype(np.int64)
-    q = np.where(nan, np.int64(zero_point), q)         # NaN -> z
+    # NaN -> z (pytorch), qmin (onnx)
+    q = np.where(nan, np.int64(zero_point if flavour == "pytorch" else qmin), q)
     return q
 
 
