@@ -404,12 +404,15 @@ FailureOr<OperandTypes> operandTypes(Value lhs, Value rhs, Value result,
                                      const TypeConverter *converter) {
   FailureOr<QuantParams> lp = paramsOrFail(lhs.getType());
   FailureOr<QuantParams> rp = paramsOrFail(rhs.getType());
-  FailureOr<QuantParams> outp = paramsOrFail(result.getType());
+  bool accumulator =
+      getElementTypeOrSelf(result.getType()).isSignlessInteger(32);
+  FailureOr<QuantParams> outp =
+      accumulator ? QuantParams() : paramsOrFail(result.getType());
   auto resultType = dyn_cast_or_null<RankedTensorType>(
       converter->convertType(result.getType()));
   if (failed(lp) || failed(rp) || failed(outp) || !resultType)
     return failure();
-  return OperandTypes{*lp, *rp, *outp, resultType};
+  return OperandTypes{*lp, *rp, *outp, resultType, accumulator};
 }
 
 QuantParams clampedOutput(QuantParams out, Operation *op) {
@@ -425,11 +428,13 @@ QuantParams clampedOutput(QuantParams out, Operation *op) {
 }
 
 OutputScales productScales(const QuantParams &lhs, const QuantParams &rhs,
-                           const QuantParams &out) {
+                           const QuantParams *out) {
   OutputScales s;
-  float sa = lhs.channels[0].scale, so = out.channels[0].scale;
   for (const ChannelParams &c : channelsFor(rhs, rhs.numChannels())) {
     s.zw.push_back(c.zeroPoint);
+    if (!out)
+      continue;
+    float sa = lhs.channels[0].scale, so = out->channels[0].scale;
     s.multipliers.push_back(qmath::productMultiplier(sa, c.scale, so));
     s.factors.push_back(qmath::productMultiplierF32(sa, c.scale, so));
   }
@@ -491,7 +496,7 @@ static Value saturatingAddI32(OpBuilder &b, Location loc, Value x, Value y) {
 
 Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
                           const ProductTerms &t, int64_t za,
-                          const OutputScales &scales, const QuantParams &out,
+                          const OutputScales &scales, const QuantParams *out,
                           RoundingMode rounding, RankedTensorType resultType,
                           ValueRange dynamicDims) {
   MLIRContext *ctx = rewriter.getContext();
@@ -514,17 +519,19 @@ Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
   std::optional<ConstantTable::Handle> foldedHandle;
   if (t.folded)
     foldedHandle = table.addInt(sumType, *t.folded);
-  IntegerType container = out.getContainerType(ctx);
+  IntegerType container = out ? out->getContainerType(ctx) : i32;
   std::optional<QuantizeStage> floatStage;
   std::optional<IntegerRequantizeStage> intStage;
-  if (rounding == RoundingMode::float_)
-    floatStage = QuantizeStage::planWith(table, ctx, out,
+  if (!out)
+    ; // The i32 accumulator is the result.
+  else if (rounding == RoundingMode::float_)
+    floatStage = QuantizeStage::planWith(table, ctx, *out,
                                          qmath::QuantizeFlavour::PyTorch,
                                          factors, /*mayBeNaN=*/false);
   else
     intStage = IntegerRequantizeStage::planWith(
         table, ctx, /*inputSigned=*/true, SmallVector<int64_t>(n, 0),
-        multipliers, out, toMathRounding(rounding));
+        multipliers, *out, toMathRounding(rounding));
 
   unsigned numLoops = resultType.getRank();
   AffineMap identity = AffineMap::getMultiDimIdentityMap(numLoops, ctx);
@@ -605,11 +612,11 @@ Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
                                        intConst(b, l, i64, INT32_MAX));
           acc32 = arith::TruncIOp::create(b, l, i32, acc);
         }
-        Value q;
+        Value q = acc32;
         if (floatStage) {
           Value x = arith::SIToFPOp::create(b, l, b.getF32Type(), acc32);
           q = floatStage->emit(b, l, x, get, container);
-        } else {
+        } else if (intStage) {
           q = intStage->emit(b, l, acc32, get, container);
         }
         linalg::YieldOp::create(b, l, q);

@@ -274,10 +274,12 @@ FailureOr<QuantParams> paramsOrFail(Type type);
 
 /// The parameters of an op's two quantized operands and its result, with
 /// the converted result tensor type: where the lowerings of the product and
-/// binary ops start.
+/// binary ops start. A product whose result is a plain i32 tensor (its
+/// exact accumulator) has `accumulator` set and no `out` parameters.
 struct OperandTypes {
   QuantParams lhs, rhs, out;
   RankedTensorType resultType;
+  bool accumulator = false;
 };
 FailureOr<OperandTypes> operandTypes(Value lhs, Value rhs, Value result,
                                      const TypeConverter *converter);
@@ -328,9 +330,9 @@ struct OutputScales {
 };
 
 /// The output scales of a product: M = s_a * s_w / s_out per channel of
-/// the weights.
+/// the weights; only the zero points when `out` is null (an i32 result).
 OutputScales productScales(const QuantParams &lhs, const QuantParams &rhs,
-                           const QuantParams &out);
+                           const QuantParams *out);
 
 /// Forms the accumulator of `t` in i64, saturates it to i32 (a bias can
 /// push it out) and applies the output stage of `rounding`: one elementwise
@@ -339,9 +341,10 @@ OutputScales productScales(const QuantParams &lhs, const QuantParams &rhs,
 /// bias are bounded within i32 for every storage value (t.lhs, t.rhs and a
 /// static k), they are summed in i32 instead and the bias added with an
 /// i32 saturating add: the same result, on twice as many vector lanes.
+/// A null `out` yields the i32 accumulator itself (no output stage).
 Value emitProductEpilogue(OpBuilder &rewriter, Location loc,
                           const ProductTerms &t, int64_t za,
-                          const OutputScales &scales, const QuantParams &out,
+                          const OutputScales &scales, const QuantParams *out,
                           RoundingMode rounding, RankedTensorType resultType,
                           ValueRange dynamicDims);
 

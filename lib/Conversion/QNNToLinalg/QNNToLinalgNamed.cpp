@@ -393,11 +393,16 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     t.channelShape = {ShapedType::isDynamic(numColumns)
                           ? static_cast<int64_t>(rhs->numChannels())
                           : numColumns};
-    rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, za,
-                                               productScales(*lhs, *rhs, *out),
-                                               clampedOutput(*out, op),
-                                               op.getRounding(), resultType,
-                                               dynamicDims));
+    const QuantParams *outStage = nullptr;
+    QuantParams clamped;
+    if (!types->accumulator) {
+      clamped = clampedOutput(*out, op);
+      outStage = &clamped;
+    }
+    rewriter.replaceOp(op, emitProductEpilogue(
+                               rewriter, loc, t, za,
+                               productScales(*lhs, *rhs, outStage), outStage,
+                               op.getRounding(), resultType, dynamicDims));
     return success();
   }
 };
@@ -578,9 +583,15 @@ struct Conv2dLowering : OpConversionPattern<Conv2dOp> {
 
     auto productType =
         RankedTensorType::get(productShape, resultType.getElementType());
+    const QuantParams *outStage = nullptr;
+    QuantParams clamped;
+    if (!types->accumulator) {
+      clamped = clampedOutput(*out, op);
+      outStage = &clamped;
+    }
     Value result = emitProductEpilogue(
-        rewriter, loc, t, za, productScales(*in, *wp, *out),
-        clampedOutput(*out, op), op.getRounding(), productType, dynamicDims);
+        rewriter, loc, t, za, productScales(*in, *wp, outStage), outStage,
+        op.getRounding(), productType, dynamicDims);
     if (splitOut)
       result = tensor::CollapseShapeOp::create(
           rewriter, loc, resultType, result,
@@ -672,8 +683,9 @@ struct AvgPool2dLowering : OpConversionPattern<AvgPool2dOp> {
     }
     t.channelMap = loopMap(ctx, 4, {d(1), d(2)});
     t.channelShape = {oh, ow};
+    QuantParams clamped = clampedOutput(*out, op);
     rewriter.replaceOp(op, emitProductEpilogue(rewriter, loc, t, /*za=*/0,
-                                               scales, clampedOutput(*out, op),
+                                               scales, &clamped,
                                                op.getRounding(), resultType,
                                                dynamicDims));
     return success();

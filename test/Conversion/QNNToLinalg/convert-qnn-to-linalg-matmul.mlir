@@ -143,3 +143,31 @@ func.func @matmul_long_k(%a: tensor<2x65000x!da>, %w: tensor<65000x3x!dw>, %b: t
   %c = qnn.matmul %a, %w, %b : tensor<2x65000x!da>, tensor<65000x3x!dw>, tensor<3x!db> -> tensor<2x3x!do>
   return %c : tensor<2x3x!do>
 }
+
+// -----
+
+// An i32 result is the accumulator itself: the same terms, and the
+// epilogue yields their sum with no output stage (no float, no clamp).
+// CHECK-LABEL: func.func @matmul_accumulator_result
+// CHECK-SAME: -> tensor<4x2xi32>
+// CHECK: %[[P:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction"]}
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]}
+// CHECK: %[[CS:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]}
+// CHECK: %[[Y:.*]] = linalg.generic
+// CHECK-SAME: ins(%[[P]], %[[R]], %[[CS]]
+// CHECK-SAME: outs(%{{.*}} : tensor<4x2xi32>)
+// CHECK: ^bb0(%[[PI:.*]]: i32, %[[RI:.*]]: i32, %[[CI:.*]]: i32, %[[ZWI:.*]]: i32, %[[KI:.*]]: i32, %{{.*}}: i32):
+// CHECK:   %[[T1:.*]] = arith.muli %[[ZWI]], %[[RI]] : i32
+// CHECK:   %[[T2:.*]] = arith.subi %[[PI]], %[[T1]] : i32
+// CHECK:   %[[ZA:.*]] = arith.constant 3 : i32
+// CHECK:   %[[T3:.*]] = arith.muli %[[ZA]], %[[CI]] : i32
+// CHECK:   %[[T4:.*]] = arith.subi %[[T2]], %[[T3]] : i32
+// CHECK:   %[[T:.*]] = arith.addi %[[T4]], %[[KI]] : i32
+// CHECK-NEXT: linalg.yield %[[T]] : i32
+// CHECK: return %[[Y]] : tensor<4x2xi32>
+!a = !quant.uniform<u8:f32, 1.0:3>
+!w = !quant.uniform<i8:f32:1, {1.0:-1, 1.0:2}>
+func.func @matmul_accumulator_result(%a: tensor<4x16x!a>, %w: tensor<16x2x!w>) -> tensor<4x2xi32> {
+  %c = qnn.matmul %a, %w : tensor<4x16x!a>, tensor<16x2x!w> -> tensor<4x2xi32>
+  return %c : tensor<4x2xi32>
+}

@@ -157,3 +157,22 @@ func.func @zero_point_bias_overflow(%a: tensor<4x100x!qa>) -> tensor<4x1x!qo> {
   %y = qnn.matmul %a, %w, %b : tensor<4x100x!qa>, tensor<100x1x!qw>, tensor<1x!qb> -> tensor<4x1x!qo>
   return %y : tensor<4x1x!qo>
 }
+
+// -----
+
+// The same fold for an i32 result (the exact accumulator, as ONNX
+// MatMulInteger gives): bias' = -za * sum_k (w[k, n] - zw[n]) with za = 3,
+//   n = 0: -3 * ((1 + 1) + (3 + 1) + (5 + 1)) = -36
+//   n = 1: -3 * (-2 + 4 + 6) = -24
+// with scale 1.0 * 1.0.
+!qa = !quant.uniform<u8:f32, 1.0:3>
+!qw = !quant.uniform<i8:f32:1, {1.0:-1, 1.0}>
+// CHECK-LABEL: func.func @zero_point_into_accumulator_bias
+// CHECK-DAG: %[[B:.*]] = qnn.constant dense<[-36, -24]> : tensor<2xsi32> -> tensor<2x!quant.uniform<i32:f32:0, {1.000000e+00,1.000000e+00}>>
+// CHECK: %[[A0:.*]] = qnn.storage_cast %{{.*}} : tensor<4x3xi8> -> tensor<4x3x!quant.uniform<u8:f32, 1.000000e+00>>
+// CHECK: qnn.matmul %[[A0]], %{{.*}}, %[[B]] : {{.*}} -> tensor<4x2xi32>
+func.func @zero_point_into_accumulator_bias(%a: tensor<4x3x!qa>) -> tensor<4x2xi32> {
+  %w = qnn.constant dense<[[1, -2], [3, 4], [5, 6]]> : tensor<3x2xsi8> -> tensor<3x2x!qw>
+  %y = qnn.matmul %a, %w : tensor<4x3x!qa>, tensor<3x2x!qw> -> tensor<4x2xi32>
+  return %y : tensor<4x2xi32>
+}

@@ -722,7 +722,7 @@ func.func @negative_matmul_per_axis_result(%a: tensor<2x8x!a>, %w: tensor<8x2x!w
 !w = !quant.uniform<i8:f32, 0.01>
 !o = !quant.uniform<i32:f32, 0.2>
 func.func @negative_matmul_wide_result(%a: tensor<2x8x!a>, %w: tensor<8x2x!w>) -> tensor<2x2x!o> {
-  // expected-error @+1 {{'qnn.matmul' op result storage must be at most 16 bits wide, got 32}}
+  // expected-error @+1 {{'qnn.matmul' op result storage must be at most 16 bits wide (or an i32 accumulator), got 32}}
   %c = qnn.matmul %a, %w : tensor<2x8x!a>, tensor<8x2x!w> -> tensor<2x2x!o>
   return %c : tensor<2x2x!o>
 }
@@ -1056,7 +1056,7 @@ func.func @negative_conv_filter_axis(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x
 !w = !quant.uniform<i8:f32, 0.01>
 !o = !quant.uniform<i32:f32, 0.2:3>
 func.func @negative_conv_result_width(%x: tensor<1x8x8x2x!a>, %w: tensor<3x3x2x2x!w>) -> tensor<1x6x6x2x!o> {
-  // expected-error @+1 {{'qnn.conv2d' op result storage must be at most 16 bits wide, got 32}}
+  // expected-error @+1 {{'qnn.conv2d' op result storage must be at most 16 bits wide (or an i32 accumulator), got 32}}
   %y = qnn.conv2d %x, %w strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x2x!a>, tensor<3x3x2x2x!w> -> tensor<1x6x6x2x!o>
   return %y : tensor<1x6x6x2x!o>
 }
@@ -1481,4 +1481,50 @@ func.func @check_size_bad_relation(%a: index) {
   // expected-error @below {{expected 'eq' or 'ge', got 'lt'}}
   qnn.check_size %a lt %a, "sizes {0} {1}"
   return
+}
+
+// -----
+
+// An i32 result is the exact accumulator: no rounding mode...
+!a = !quant.uniform<u8:f32, 1.0:3>
+!w = !quant.uniform<i8:f32, 1.0>
+func.func @negative_accumulator_rounding(%a: tensor<2x4x!a>, %w: tensor<4x2x!w>) -> tensor<2x2xi32> {
+  // expected-error @+1 {{'qnn.matmul' op an i32 result is the exact accumulator and takes no rounding mode}}
+  %c = qnn.matmul %a, %w rounding(double_round) : tensor<2x4x!a>, tensor<4x2x!w> -> tensor<2x2xi32>
+  return %c : tensor<2x2xi32>
+}
+
+// -----
+
+// ... and no clamp.
+!x = !quant.uniform<u8:f32, 1.0:3>
+!f = !quant.uniform<i8:f32, 1.0>
+func.func @negative_accumulator_clamp(%x: tensor<1x4x4x2x!x>, %f: tensor<1x1x2x2x!f>) -> tensor<1x4x4x2xi32> {
+  // expected-error @+1 {{'qnn.conv2d' op an i32 result is the exact accumulator and takes no min or max}}
+  %y = qnn.conv2d %x, %f strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] min(0.0) : tensor<1x4x4x2x!x>, tensor<1x1x2x2x!f> -> tensor<1x4x4x2xi32>
+  return %y : tensor<1x4x4x2xi32>
+}
+
+// -----
+
+// The accumulator itself must fit in i32: |q - z| reaches 255 for u8 with
+// zero point 0 and for i8 with zero point 127 (-128 - 127), and
+// 33026 * 255 * 255 > 2^31 - 1, though the raw products (255 x 128) fit.
+!a = !quant.uniform<u8:f32, 1.0>
+!w = !quant.uniform<i8:f32, 1.0:127>
+func.func @negative_accumulator_overflow(%a: tensor<1x33026x!a>, %w: tensor<33026x1x!w>) -> tensor<1x1xi32> {
+  // expected-error @+1 {{'qnn.matmul' op the i32 result could overflow: K = 33026 products (q - z) of up to 255 x 255}}
+  %c = qnn.matmul %a, %w : tensor<1x33026x!a>, tensor<33026x1x!w> -> tensor<1x1xi32>
+  return %c : tensor<1x1xi32>
+}
+
+// -----
+
+// Any other integer result is not an accumulator, nor quantized.
+!a = !quant.uniform<u8:f32, 1.0:3>
+!w = !quant.uniform<i8:f32, 1.0>
+func.func @negative_accumulator_i16(%a: tensor<2x4x!a>, %w: tensor<4x2x!w>) -> tensor<2x2xi16> {
+  // expected-error @+1 {{'qnn.matmul' op result type: expected a !quant.uniform element type, got 'i16'}}
+  %c = qnn.matmul %a, %w : tensor<2x4x!a>, tensor<4x2x!w> -> tensor<2x2xi16>
+  return %c : tensor<2x2xi16>
 }

@@ -432,6 +432,18 @@ func.func @matmul_batched(%a: tensor<3x?x16x!mm_a>, %w: tensor<3x16x2x!quant.uni
   return %c : tensor<3x?x2x!mm_o>
 }
 
+// qnn.matmul and qnn.conv2d with an i32 result: the exact accumulator
+// (ONNX MatMulInteger, ConvInteger).
+// CHECK-LABEL: func.func @accumulator_results
+// CHECK: qnn.matmul %{{.*}}, %{{.*}} : tensor<4x16x!quant.uniform<u8:f32, 1.000000e+00:3>>, tensor<16x2x!quant.uniform<i8:f32, 1.000000e+00>> -> tensor<4x2xi32>
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}} strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : {{.*}} -> tensor<1x6x6x2xi32>
+func.func @accumulator_results(%a: tensor<4x16x!quant.uniform<u8:f32, 1.0:3>>, %w: tensor<16x2x!quant.uniform<i8:f32, 1.0>>,
+                               %x: tensor<1x8x8x4x!quant.uniform<u8:f32, 1.0:3>>, %f: tensor<3x3x4x2x!quant.uniform<i8:f32, 1.0>>) -> (tensor<4x2xi32>, tensor<1x6x6x2xi32>) {
+  %c = qnn.matmul %a, %w : tensor<4x16x!quant.uniform<u8:f32, 1.0:3>>, tensor<16x2x!quant.uniform<i8:f32, 1.0>> -> tensor<4x2xi32>
+  %y = qnn.conv2d %x, %f strides [1, 1] dilations [1, 1] padding [0, 0, 0, 0] : tensor<1x8x8x4x!quant.uniform<u8:f32, 1.0:3>>, tensor<3x3x4x2x!quant.uniform<i8:f32, 1.0>> -> tensor<1x6x6x2xi32>
+  return %c, %y : tensor<4x2xi32>, tensor<1x6x6x2xi32>
+}
+
 // qnn.clamp with both, one or no bounds.
 // CHECK-LABEL: func.func @clamp_bounds
 // CHECK: qnn.clamp %{{.*}} min(0.000000e+00) max(6.000000e+00) : tensor<?x!quant.uniform<u8:f32, 5.000000e-02:10>>

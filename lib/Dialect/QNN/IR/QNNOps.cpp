@@ -811,13 +811,33 @@ static int64_t maxMagnitude(const QuantParams &p) {
   return std::max(std::abs(p.qmin), std::abs(p.qmax));
 }
 
+/// The largest |q - z| over the storage range and every channel.
+static int64_t maxDifference(const QuantParams &p) {
+  int64_t m = 0;
+  for (const qmath::ChannelParams &c : p.channels)
+    m = std::max({m, std::abs(p.qmin - c.zeroPoint),
+                  std::abs(p.qmax - c.zeroPoint)});
+  return m;
+}
+
+/// True for the result type of a product that is its exact accumulator: a
+/// ranked tensor of signless i32.
+static bool isAccumulatorType(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getElementType().isSignlessInteger(32);
+}
+
 /// What matmul and convolution require of their accumulator and output
 /// stage: K products of the storage ranges fit in i32; the bias is i32 with
 /// zero point 0 and scale s_a * s_w, with `numOutputs` elements (per output
 /// channel); integer modes need a multiplier below 2^30.
+///
+/// `out` is null for an i32 result (the exact accumulator itself), which
+/// must then fit in i32 too: K products of the largest |q - z|, and has no
+/// rounding mode.
 static LogicalResult
 verifyProductStage(EmitErrorFn emitError, const QuantParams &lhs,
-                   const QuantParams &rhs, const QuantParams &out, int64_t k,
+                   const QuantParams &rhs, const QuantParams *out, int64_t k,
                    Type biasT, int64_t numOutputs, RoundingMode rounding) {
   // The raw sum of products is accumulated in i32 (zero points are folded
   // out of the loop), so K times the largest product must fit.
@@ -828,6 +848,21 @@ verifyProductStage(EmitErrorFn emitError, const QuantParams &lhs,
                 << " products of up to " << maxMagnitude(lhs) << " x "
                 << maxMagnitude(rhs);
     return failure();
+  }
+  if (!out) {
+    __int128 exact = static_cast<__int128>(k) * maxDifference(lhs) *
+                     maxDifference(rhs);
+    if (exact > std::numeric_limits<int32_t>::max()) {
+      emitError() << "the i32 result could overflow: K = " << k
+                  << " products (q - z) of up to " << maxDifference(lhs)
+                  << " x " << maxDifference(rhs);
+      return failure();
+    }
+    if (rounding != RoundingMode::float_) {
+      emitError() << "an i32 result is the exact accumulator and takes no "
+                     "rounding mode";
+      return failure();
+    }
   }
 
   // The bias is the accumulator's own type: i32 storage, zero point 0,
@@ -875,10 +910,10 @@ verifyProductStage(EmitErrorFn emitError, const QuantParams &lhs,
     }
   }
 
-  if (rounding != RoundingMode::float_) {
+  if (out && rounding != RoundingMode::float_) {
     for (size_t c = 0; c < n; ++c) {
       double m = qmath::productMultiplier(
-          lhs.channels[0].scale, rhs.channels[c].scale, out.channels[0].scale);
+          lhs.channels[0].scale, rhs.channels[c].scale, out->channels[0].scale);
       if (!(m < qmath::kMaxIntegerMultiplier)) {
         emitError() << "multiplier s_a * s_w / s_out = " << m
                     << " is too large for rounding mode '"
@@ -916,14 +951,16 @@ LogicalResult mlir::qnn::verifyMatmulTypes(EmitErrorFn emitError, Type lhsT,
   }
   FailureOr<QuantParams> lhs = quantized(lhsType, "lhs");
   FailureOr<QuantParams> rhs = quantized(rhsType, "rhs");
-  FailureOr<QuantParams> out = quantized(resultType, "result");
+  bool accumulator = isAccumulatorType(resultType);
+  FailureOr<QuantParams> out =
+      accumulator ? QuantParams() : quantized(resultType, "result");
   if (failed(lhs) || failed(rhs) || failed(out))
     return failure();
   if (lhs->isPerAxis()) {
     emitError() << "lhs (activations) must be quantized per tensor";
     return failure();
   }
-  if (out->isPerAxis()) {
+  if (!accumulator && out->isPerAxis()) {
     emitError() << "result must be quantized per tensor";
     return failure();
   }
@@ -933,8 +970,9 @@ LogicalResult mlir::qnn::verifyMatmulTypes(EmitErrorFn emitError, Type lhsT,
                 << rank - 1 << ", got axis " << *rhs->axis;
     return failure();
   }
-  if (out->storageWidth > 16) {
-    emitError() << "result storage must be at most 16 bits wide, got "
+  if (!accumulator && out->storageWidth > 16) {
+    emitError() << "result storage must be at most 16 bits wide (or an i32 "
+                   "accumulator), got "
                 << out->storageWidth;
     return failure();
   }
@@ -958,13 +996,17 @@ LogicalResult mlir::qnn::verifyMatmulTypes(EmitErrorFn emitError, Type lhsT,
                    "the i32 accumulator can be proved not to overflow";
     return failure();
   }
-  return verifyProductStage(emitError, *lhs, *rhs, *out, k, biasT,
-                            resultType.getDimSize(rank - 1), rounding);
+  return verifyProductStage(emitError, *lhs, *rhs, accumulator ? nullptr : &*out,
+                            k, biasT, resultType.getDimSize(rank - 1),
+                            rounding);
 }
 
 LogicalResult MatmulOp::verify() {
   if (failed(verifyClampBounds(*this, getMinAttr(), getMaxAttr())))
     return failure();
+  if (isAccumulatorType(getType()) && (getMinAttr() || getMaxAttr()))
+    return emitOpError("an i32 result is the exact accumulator and takes no "
+                       "min or max");
   return verifyMatmulTypes(
       [&]() { return emitOpError(); }, getLhs().getType(), getRhs().getType(),
       getBias() ? getBias().getType() : Type(), getType(), getRounding());
@@ -993,14 +1035,16 @@ LogicalResult mlir::qnn::verifyConv2dTypes(
   };
   FailureOr<QuantParams> in = quantized(inType, "input");
   FailureOr<QuantParams> w = quantized(filterType, "filter");
-  FailureOr<QuantParams> out = quantized(outType, "result");
+  bool accumulator = isAccumulatorType(outType);
+  FailureOr<QuantParams> out =
+      accumulator ? QuantParams() : quantized(outType, "result");
   if (failed(in) || failed(w) || failed(out))
     return failure();
   if (in->isPerAxis()) {
     emitError() << "input (activations) must be quantized per tensor";
     return failure();
   }
-  if (out->isPerAxis()) {
+  if (!accumulator && out->isPerAxis()) {
     emitError() << "result must be quantized per tensor";
     return failure();
   }
@@ -1010,8 +1054,9 @@ LogicalResult mlir::qnn::verifyConv2dTypes(
                 << *w->axis;
     return failure();
   }
-  if (out->storageWidth > 16) {
-    emitError() << "result storage must be at most 16 bits wide, got "
+  if (!accumulator && out->storageWidth > 16) {
+    emitError() << "result storage must be at most 16 bits wide (or an i32 "
+                   "accumulator), got "
                 << out->storageWidth;
     return failure();
   }
@@ -1059,13 +1104,16 @@ LogicalResult mlir::qnn::verifyConv2dTypes(
   if (failed(verifyWindowSizes(emitError, inType, outType, fs.take_front(2),
                                strides, dilations, padding)))
     return failure();
-  return verifyProductStage(emitError, *in, *w, *out, fs[0] * fs[1] * fs[2],
-                            biasT, fs[3], rounding);
+  return verifyProductStage(emitError, *in, *w, accumulator ? nullptr : &*out,
+                            fs[0] * fs[1] * fs[2], biasT, fs[3], rounding);
 }
 
 LogicalResult Conv2dOp::verify() {
   if (failed(verifyClampBounds(*this, getMinAttr(), getMaxAttr())))
     return failure();
+  if (isAccumulatorType(getType()) && (getMinAttr() || getMaxAttr()))
+    return emitOpError("an i32 result is the exact accumulator and takes no "
+                       "min or max");
   return verifyConv2dTypes([&]() { return emitOpError(); },
                            getInput().getType(), getFilter().getType(),
                            getBias() ? getBias().getType() : Type(), getType(),

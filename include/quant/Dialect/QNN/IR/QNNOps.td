@@ -346,6 +346,15 @@ def QNN_MatmulOp : QNN_Op<"matmul", [Pure]> {
     The verifier rejects operand combinations whose accumulator could
     overflow i32 for the given K and storage ranges.
 
+    A plain `i32` result type makes the op return the accumulator itself,
+    with no output stage (ONNX `MatMulInteger`); it takes no rounding mode
+    nor `min`/`max`, and the exact accumulator must provably fit in i32:
+
+    ```mlir
+    %acc = qnn.matmul %a, %w : tensor<4x16x!quant.uniform<u8:f32, 1.0:3>>,
+        tensor<16x8x!quant.uniform<i8:f32, 1.0>> -> tensor<4x8xi32>
+    ```
+
     Optional `min(...)` and `max(...)` clamp the result as a following
     `qnn.clamp` would (real bounds, quantized in the result type), inside
     the output stage's `[qmin, qmax]`: ReLU is `min(0.0)`.
@@ -397,6 +406,8 @@ def QNN_Conv2dOp : QNN_Op<"conv2d", [Pure]> {
     ```
 
     `padding` is [top, left, bottom, right]; `groups(1)` may be omitted.
+    A plain `i32` result type returns the exact accumulator with no output
+    stage (ONNX `ConvInteger`), as for `qnn.matmul`.
     The filter, the channel counts and the kernel size must be static, so
     that the verifier can prove that the i32 accumulator does not overflow.
 
