@@ -37,13 +37,24 @@ QNNTypeConverter::QNNTypeConverter() {
       return std::nullopt;
     return params->getContainerType(type.getContext());
   });
-  addConversion([this](ShapedType type) -> std::optional<Type> {
-    if (!isa<quant::QuantizedType>(type.getElementType()))
+  // Signed and unsigned integers (an importer's si8 / ui8 tensors, which
+  // qnn.storage_cast and the integer ops take) become signless, the only
+  // integers arith computes with; the bits and the ABI are the same.
+  addConversion([](IntegerType type) -> std::optional<Type> {
+    if (type.isSignless())
       return type;
-    Type element = convertType(type.getElementType());
-    if (!element)
+    return IntegerType::get(type.getContext(), type.getWidth());
+  });
+  addConversion([this](ShapedType type) -> std::optional<Type> {
+    Type element = type.getElementType();
+    auto integer = dyn_cast<IntegerType>(element);
+    if (!isa<quant::QuantizedType>(element) &&
+        !(integer && !integer.isSignless()))
+      return type;
+    Type converted = convertType(element);
+    if (!converted)
       return std::nullopt;
-    return type.clone(element);
+    return type.clone(converted);
   });
   addConversion([this](FunctionType type) -> std::optional<Type> {
     SmallVector<Type> inputs, results;
@@ -87,6 +98,17 @@ struct RetypeOp : ConversionPattern {
       return failure();
     OperationState state(op->getLoc(), op->getName(), operands, resultTypes,
                          op->getAttrs(), op->getSuccessors());
+    // A constant of ui8 / si8 values is re-spelled with the signless
+    // type (the same bits), which arith.constant requires to match.
+    if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+      Type element = getElementTypeOrSelf(resultTypes.front());
+      Attribute value = constant.getValue();
+      if (auto dense = dyn_cast<DenseIntElementsAttr>(value))
+        value = dense.bitcast(element);
+      else if (auto scalar = dyn_cast<IntegerAttr>(value))
+        value = IntegerAttr::get(element, scalar.getValue());
+      state.attributes.set(constant.getValueAttrName(), value);
+    }
     Operation *newOp = rewriter.create(state);
     rewriter.replaceOp(op, newOp->getResults());
     return success();

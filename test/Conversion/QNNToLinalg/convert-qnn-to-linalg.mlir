@@ -359,3 +359,21 @@ func.func @max_pool2d(%x: tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>>) -> te
   %y = qnn.max_pool2d %x kernel [3, 3] strides [2, 2] dilations [1, 1] padding [1, 1, 1, 1] : tensor<1x8x8x4x!quant.uniform<u8:f32, 0.05:10>> -> tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
   return %y : tensor<1x4x4x4x!quant.uniform<u8:f32, 0.05:10>>
 }
+
+// -----
+
+// ui8 tensors (an ONNX importer's uint8) become signless i8 with the same
+// bits: the signature, the storage_cast (a no-op) and constants.
+// CHECK-LABEL: func.func @unsigned_storage
+// CHECK-SAME: (%[[X:.*]]: tensor<3xi8>) -> (tensor<3xf32>, tensor<3xi8>)
+// CHECK: linalg.generic {{.*}} ins(%[[X]] : tensor<3xi8>)
+// CHECK:   arith.extui %{{.*}} : i8 to i32
+// CHECK: arith.constant dense<[0, -56, -1]> : tensor<3xi8>
+// CHECK: return %{{.*}}, %{{.*}} : tensor<3xf32>, tensor<3xi8>
+func.func @unsigned_storage(%x: tensor<3xui8>) -> (tensor<3xf32>, tensor<3xui8>) {
+  %q = qnn.storage_cast %x : tensor<3xui8> -> tensor<3x!quant.uniform<u8:f32, 0.5:10>>
+  %f = qnn.dequantize %q : tensor<3x!quant.uniform<u8:f32, 0.5:10>> -> tensor<3xf32>
+  %c = qnn.constant dense<[0, 200, 255]> : tensor<3xui8> -> tensor<3x!quant.uniform<u8:f32, 0.5:10>>
+  %i = qnn.storage_cast %c : tensor<3x!quant.uniform<u8:f32, 0.5:10>> -> tensor<3xui8>
+  return %f, %i : tensor<3xf32>, tensor<3xui8>
+}

@@ -484,17 +484,26 @@ func.func @negative_storage_cast_two_integers(%i: tensor<3xi8>) {
 
 // The integer side has the storage width: i16 is not the storage of u8.
 func.func @negative_storage_cast_wrong_width(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
-  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i8', got 'i16'}}
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the storage type 'i8' (or 'ui8'), got 'i16'}}
   %i = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xi16>
   return
 }
 
 // -----
 
-// The integer side is signless, also for unsigned storage.
-func.func @negative_storage_cast_unsigned_integer(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
-  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i8', got 'ui8'}}
-  %i = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xui8>
+// The integer side is signless or has the storage's signedness: si8 is not
+// the storage of u8 (ui8 is), ui8 not that of i8.
+func.func @negative_storage_cast_signed_integer(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the storage type 'i8' (or 'ui8'), got 'si8'}}
+  %i = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xsi8>
+  return
+}
+
+// -----
+
+func.func @negative_storage_cast_unsigned_integer(%i: tensor<3xui8>) {
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the storage type 'i8' (or 'si8'), got 'ui8'}}
+  %q = qnn.storage_cast %i : tensor<3xui8> -> tensor<3x!quant.uniform<i8:f32, 0.1>>
   return
 }
 
@@ -502,7 +511,7 @@ func.func @negative_storage_cast_unsigned_integer(%q: tensor<3x!quant.uniform<u8
 
 // 4-bit storage casts to i4, not to the i8 container it is held in.
 func.func @negative_storage_cast_i4_container(%i: tensor<3xi8>) {
-  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i4', got 'i8'}}
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the storage type 'i4' (or 'si4'), got 'i8'}}
   %q = qnn.storage_cast %i : tensor<3xi8> -> tensor<3x!quant.uniform<i4:f32, 0.1>>
   return
 }
@@ -511,7 +520,7 @@ func.func @negative_storage_cast_i4_container(%i: tensor<3xi8>) {
 
 // A float side is not an integer side: that is a dequantize.
 func.func @negative_storage_cast_float_side(%q: tensor<3x!quant.uniform<u8:f32, 0.1:10>>) {
-  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the signless storage type 'i8', got 'f32'}}
+  // expected-error @+1 {{'qnn.storage_cast' op integer side must be the storage type 'i8' (or 'ui8'), got 'f32'}}
   %x = qnn.storage_cast %q : tensor<3x!quant.uniform<u8:f32, 0.1:10>> -> tensor<3xf32>
   return
 }

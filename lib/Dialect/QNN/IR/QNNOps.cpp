@@ -507,9 +507,16 @@ LogicalResult StorageCastOp::verify() {
       verifyQuantized(*this, quantType, inQuant ? "operand" : "result");
   if (failed(params))
     return failure();
-  if (intElem != params->getStorageType(getContext()))
-    return emitOpError("integer side must be the signless storage type ")
-           << params->getStorageType(getContext()) << ", got " << intElem;
+  // The storage integer, signless or with the storage's own signedness
+  // (an importer's ui8 for u8 storage).
+  auto intType = dyn_cast<IntegerType>(intElem);
+  IntegerType storage = params->getStorageType(getContext());
+  if (!intType || intType.getWidth() != storage.getWidth() ||
+      (!intType.isSignless() && intType.isSigned() != params->isSigned))
+    return emitOpError("integer side must be the storage type ")
+           << storage << " (or "
+           << params->getSignedStorageType(getContext()) << "), got "
+           << intElem;
   return verifyElementwiseShapes(*this, *params);
 }
 
@@ -532,7 +539,8 @@ OpFoldResult StorageCastOp::fold(FoldAdaptor adaptor) {
   if (!values)
     return {};
   if (!toQuantized)
-    return makeIntAttr(getType(), params->getStorageType(getContext()),
+    return makeIntAttr(getType(),
+                       cast<IntegerType>(getElementTypeOrSelf(getType())),
                        *values);
   // Storage integers outside a narrow range have no quantized constant.
   for (int64_t v : *values)
