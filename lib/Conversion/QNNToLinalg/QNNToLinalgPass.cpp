@@ -216,6 +216,7 @@ void mlir::qnn::populateQNNToLinalgConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns) {
   populateQNNToLinalgElementwiseConversionPatterns(converter, patterns);
   populateQNNToLinalgNamedConversionPatterns(converter, patterns);
+  populateQNNToLinalgDynamicConversionPatterns(converter, patterns);
   patterns.add<RetypeOp>(converter, patterns.getContext());
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  converter);

@@ -1537,3 +1537,124 @@ func.func @negative_accumulator_i16(%a: tensor<2x4x!a>, %w: tensor<4x2x!w>) -> t
   %c = qnn.matmul %a, %w : tensor<2x4x!a>, tensor<4x2x!w> -> tensor<2x2xi16>
   return %c : tensor<2x2xi16>
 }
+
+// -----
+
+func.func @negative_dynamic_quantize_input(%x: tensor<4xf16>) {
+  // expected-error @+1 {{'qnn.dynamic_quantize' op input must be a ranked tensor of f32, got 'tensor<4xf16>'}}
+  %y, %s, %z = qnn.dynamic_quantize %x : tensor<4xf16> -> tensor<4xui8>, tensor<f32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @negative_dynamic_quantize_result(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.dynamic_quantize' op result must be a tensor of ui8 of the input's shape, got 'tensor<4xi8>'}}
+  %y, %s, %z = qnn.dynamic_quantize %x : tensor<4xf32> -> tensor<4xi8>, tensor<f32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @negative_dynamic_quantize_shape(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.dynamic_quantize' op result must be a tensor of ui8 of the input's shape, got 'tensor<5xui8>'}}
+  %y, %s, %z = qnn.dynamic_quantize %x : tensor<4xf32> -> tensor<5xui8>, tensor<f32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @negative_dynamic_quantize_scale(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.dynamic_quantize' op scale must be a tensor<f32>, got 'tensor<1xf32>'}}
+  %y, %s, %z = qnn.dynamic_quantize %x : tensor<4xf32> -> tensor<4xui8>, tensor<1xf32>, tensor<ui8>
+  return
+}
+
+// -----
+
+func.func @negative_dynamic_quantize_zero_point(%x: tensor<4xf32>) {
+  // expected-error @+1 {{'qnn.dynamic_quantize' op zero point must be a tensor<ui8>, got 'tensor<i8>'}}
+  %y, %s, %z = qnn.dynamic_quantize %x : tensor<4xf32> -> tensor<4xui8>, tensor<f32>, tensor<i8>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_element(%a: tensor<2x4xi16>, %b: tensor<4x3xi8>, %za: tensor<i16>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op lhs and rhs must hold 8-bit integers (i8, si8 or ui8), got 'i16' and 'i8'}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x4xi16>, tensor<4x3xi8>, tensor<i16>, tensor<i8> -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_zero_point_type(%a: tensor<2x4xui8>, %b: tensor<4x3xi8>, %za: tensor<i8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op each zero point must have its operand's element type, got 'i8' for 'ui8' and 'i8' for 'i8'}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x4xui8>, tensor<4x3xi8>, tensor<i8>, tensor<i8> -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_result(%a: tensor<2x4xui8>, %b: tensor<4x3xi8>, %za: tensor<ui8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op result must be a tensor of i32, got 'tensor<2x3xf32>'}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x4xui8>, tensor<4x3xi8>, tensor<ui8>, tensor<i8> -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_ranks(%a: tensor<2x4xui8>, %b: tensor<2x4x3xi8>, %za: tensor<ui8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op expected lhs [..., M, K], rhs K x N and a result [..., M, N], got ranks 2, 3 -> 2}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x4xui8>, tensor<2x4x3xi8>, tensor<ui8>, tensor<i8> -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_shapes(%a: tensor<2x4xui8>, %b: tensor<5x3xi8>, %za: tensor<ui8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op incompatible shapes 'tensor<2x4xui8>' x 'tensor<5x3xi8>' -> 'tensor<2x3xi32>'}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x4xui8>, tensor<5x3xi8>, tensor<ui8>, tensor<i8> -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_lhs_zero_point(%a: tensor<2x4xui8>, %b: tensor<4x3xi8>, %za: tensor<2xui8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op lhs zero point must be a scalar tensor, got 'tensor<2xui8>'}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x4xui8>, tensor<4x3xi8>, tensor<2xui8>, tensor<i8> -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_rhs_zero_point(%a: tensor<2x4xui8>, %b: tensor<4x3xi8>, %za: tensor<ui8>, %zb: tensor<4xi8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op rhs zero point must be a scalar or one per column (N = 3), got 'tensor<4xi8>'}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x4xui8>, tensor<4x3xi8>, tensor<ui8>, tensor<4xi8> -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_dynamic_k(%a: tensor<2x?xui8>, %b: tensor<?x3xi8>, %za: tensor<ui8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op the reduction dimension K must be static, so that the i32 result can be proved not to overflow}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<2x?xui8>, tensor<?x3xi8>, tensor<ui8>, tensor<i8> -> tensor<2x3xi32>
+  return
+}
+
+// -----
+
+// 33026 * 255 * 255 > 2^31 - 1.
+func.func @negative_matmul_integer_overflow(%a: tensor<1x33026xui8>, %b: tensor<33026x1xi8>, %za: tensor<ui8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op the i32 result could overflow: K = 33026 products of up to 255 x 255}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<1x33026xui8>, tensor<33026x1xi8>, tensor<ui8>, tensor<i8> -> tensor<1x1xi32>
+  return
+}
+
+// -----
+
+func.func @negative_matmul_integer_unranked(%a: tensor<*xui8>, %b: tensor<4x3xi8>, %za: tensor<ui8>, %zb: tensor<i8>) {
+  // expected-error @+1 {{'qnn.matmul_integer' op operands and result must be ranked tensors}}
+  %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<*xui8>, tensor<4x3xi8>, tensor<ui8>, tensor<i8> -> tensor<2x3xi32>
+  return
+}

@@ -444,6 +444,17 @@ func.func @accumulator_results(%a: tensor<4x16x!quant.uniform<u8:f32, 1.0:3>>, %
   return %c, %y : tensor<4x2xi32>, tensor<1x6x6x2xi32>
 }
 
+// The ops with run-time quantization parameters (ONNX dynamic
+// quantization).
+// CHECK-LABEL: func.func @dynamic_quantization
+// CHECK: %[[Y:.*]], %[[S:.*]], %[[Z:.*]] = qnn.dynamic_quantize %{{.*}} : tensor<?x64xf32> -> tensor<?x64xui8>, tensor<f32>, tensor<ui8>
+// CHECK: qnn.matmul_integer %[[Y]], %{{.*}}, %[[Z]], %{{.*}} : tensor<?x64xui8>, tensor<64x32xi8>, tensor<ui8>, tensor<32xi8> -> tensor<?x32xi32>
+func.func @dynamic_quantization(%x: tensor<?x64xf32>, %w: tensor<64x32xi8>, %wz: tensor<32xi8>) -> (tensor<?x32xi32>, tensor<f32>) {
+  %y, %s, %z = qnn.dynamic_quantize %x : tensor<?x64xf32> -> tensor<?x64xui8>, tensor<f32>, tensor<ui8>
+  %acc = qnn.matmul_integer %y, %w, %z, %wz : tensor<?x64xui8>, tensor<64x32xi8>, tensor<ui8>, tensor<32xi8> -> tensor<?x32xi32>
+  return %acc, %s : tensor<?x32xi32>, tensor<f32>
+}
+
 // qnn.clamp with both, one or no bounds.
 // CHECK-LABEL: func.func @clamp_bounds
 // CHECK: qnn.clamp %{{.*}} min(0.000000e+00) max(6.000000e+00) : tensor<?x!quant.uniform<u8:f32, 5.000000e-02:10>>

@@ -33,6 +33,11 @@ void populateQNNToLinalgElementwiseConversionPatterns(
 void populateQNNToLinalgNamedConversionPatterns(
     const QNNTypeConverter &converter, RewritePatternSet &patterns);
 
+/// Patterns lowering the ops with run-time quantization parameters
+/// (dynamic_quantize, matmul_integer).
+void populateQNNToLinalgDynamicConversionPatterns(
+    const QNNTypeConverter &converter, RewritePatternSet &patterns);
+
 /// Patterns lowering all qnn ops, plus the structural patterns that retype
 /// func, call, return, branches, scf and any other region-free op carrying
 /// quantized values.

@@ -477,4 +477,69 @@ def QNN_CheckSizeOp : QNN_Op<"check_size", [MemoryEffects<[MemWrite]>]> {
   let hasCanonicalizeMethod = 1;
 }
 
+def QNN_DynamicQuantizeOp : QNN_Op<"dynamic_quantize", [Pure]> {
+  let summary = "Quantizes f32 to u8 with a scale and zero point computed from the tensor's range.";
+  let description = [{
+    ONNX `DynamicQuantizeLinear`, as ONNX Runtime computes it: with
+    `lo = min(0, min(x))` and `hi = max(0, max(x))` over the whole tensor,
+
+        scale = f32(f32(hi - lo) / 255)
+        zp    = rne(clamp(f32(0 - f32(lo / scale)), 0, 255))
+        y     = quantize(x, scale, zp) in the onnx flavour
+
+    all in float32. The scale and the zero point are run-time values, so
+    the result is the u8 storage (`ui8`) rather than a quantized type; the
+    scale (`tensor<f32>`) and zero point (`tensor<ui8>`) come with it, for
+    `qnn.matmul_integer` and for dequantizing. A tensor of zeros gets scale
+    0 and zero point 255 (`0 / 0` is NaN, which the clamp takes to 255) and
+    quantizes to 0, as ONNX Runtime gives.
+
+    ```mlir
+    %y, %s, %z = qnn.dynamic_quantize %x : tensor<4x16xf32> -> tensor<4x16xui8>, tensor<f32>, tensor<ui8>
+    ```
+  }];
+  let arguments = (ins AnyType:$input);
+  let results = (outs AnyType:$result, AnyType:$scale, AnyType:$zero_point);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($result) `,` type($scale) `,`
+    type($zero_point)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_MatmulIntegerOp : QNN_Op<"matmul_integer", [Pure]> {
+  let summary = "Integer matrix product with run-time zero points and an exact i32 result.";
+  let description = [{
+    ONNX `MatMulInteger`: `C = sum_k (a - za)(b - zb)` in int32, where the
+    zero points are run-time values: `za` a scalar (`tensor<>`), `zb` a
+    scalar or one per column of `b` (`tensor<N>`). `a` is `[..., M, K]`
+    (leading dimensions are batch dimensions), `b` is `K x N`; each element
+    type is `i8` / `si8` (signed) or `ui8` (unsigned), and each zero point
+    has its operand's element type. `K` must be static, and the verifier
+    proves that `K * 255 * 255` fits in i32, so the result is exact.
+
+    It pairs with `qnn.dynamic_quantize`, as ONNX Runtime's dynamic
+    quantization writes it:
+
+    ```mlir
+    %q, %s, %z = qnn.dynamic_quantize %x : tensor<8x64xf32> -> tensor<8x64xui8>, tensor<f32>, tensor<ui8>
+    %acc = qnn.matmul_integer %q, %w, %z, %wz
+        : tensor<8x64xui8>, tensor<64x32xi8>, tensor<ui8>, tensor<i8> -> tensor<8x32xi32>
+    ```
+
+    `convert-qnn-to-linalg` computes the raw products with `qnn.matmul`'s
+    kernels (zero points 0) and subtracts the zero-point terms
+    `zb * sum_k a + za * sum_k b - K * za * zb` at run time.
+  }];
+  let arguments = (ins AnyType:$lhs, AnyType:$rhs, AnyType:$lhs_zero_point,
+      AnyType:$rhs_zero_point);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs `,` $lhs_zero_point `,` $rhs_zero_point attr-dict `:`
+    type($lhs) `,` type($rhs) `,` type($lhs_zero_point) `,`
+    type($rhs_zero_point) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // QUANT_DIALECT_QNN_IR_QNNOPS_TD
