@@ -243,8 +243,84 @@ Value emitRoundingShift(OpBuilder &b, Location loc, Value acc, int k,
       b, loc, arith::ShRSIOp::create(b, loc, high, c64(rest)), roundUp);
 }
 
-/// qnn.add -> dequantize both, add, quantize (float mode), or the exact
-/// fixed-point sum m_a (a - z_a) + m_b (b - z_b) rounded once at shift k.
+/// True when `type` holds a single element (every dimension 1, or rank 0).
+bool isSingleElement(Type type) {
+  auto shaped = cast<RankedTensorType>(type);
+  return llvm::all_of(shaped.getShape(), [](int64_t d) { return d == 1; });
+}
+
+/// qnn.add flavour(onnx): ONNX Runtime's QLinearAdd as its AVX2 kernel
+/// computes it, with the constants folded here:
+///   r_a = f32(s_a / s_o), r_b = f32(s_b / s_o),
+///   c = f32(z_o - fma(r_a, z_a, f32(r_b * z_b)))
+///   t = fma(a, r_a, fma(b, r_b, c))
+/// then rne(t) saturated (a t outside i32 converts to INT32_MIN, so qmin).
+/// ONNX Runtime calls the kernel with a one-element operand as its `b`
+/// (swapping the operands when it is the lhs) and folds that operand's term
+/// into c with a multiply and an add.
+Value emitOnnxRuntimeAdd(ConversionPatternRewriter &rewriter, AddOp op,
+                         Value lhs, Value rhs, const QuantParams &lp,
+                         const QuantParams &rp, const QuantParams &outp,
+                         RankedTensorType resultType, ConstantTable &table) {
+  MLIRContext *ctx = rewriter.getContext();
+  IntegerType container = outp.getContainerType(ctx);
+  const ChannelParams &a = lp.channels[0], &b = rp.channels[0],
+                      &o = outp.channels[0];
+  // The kernel's A and B: a one-element lhs is passed as B.
+  bool swap = isSingleElement(op.getLhs().getType()) &&
+              !isSingleElement(op.getRhs().getType());
+  bool scalarB = swap || isSingleElement(op.getRhs().getType());
+  const ChannelParams &ka = swap ? b : a, &kb = swap ? a : b;
+  const QuantParams &pa = swap ? rp : lp, &pb = swap ? lp : rp;
+  float ra = ka.scale / o.scale, rb = kb.scale / o.scale;
+  float fixed = static_cast<float>(o.zeroPoint) -
+                std::fmaf(ra, static_cast<float>(ka.zeroPoint),
+                          rb * static_cast<float>(kb.zeroPoint));
+  // Saturation: rne(t) within i32 is clamped to the result's range; the
+  // conversion of anything else gives INT32_MIN, which saturates to qmin.
+  auto body = [&, ra, rb, fixed](OpBuilder &nb, Location l, Value x, Value y,
+                                 ConstantValues &) -> Value {
+    Value va = swap ? y : x, vb = swap ? x : y;
+    auto toFloat = [&](Value q, const QuantParams &p) -> Value {
+      Value wide = extendStorage(nb, l, q, nb.getI32Type(), p);
+      return arith::SIToFPOp::create(nb, l, nb.getF32Type(), wide);
+    };
+    Value fa = toFloat(va, pa), fb = toFloat(vb, pb);
+    Value t;
+    if (scalarB) {
+      Value c = arith::AddFOp::create(
+          nb, l, f32Const(nb, l, fixed),
+          arith::MulFOp::create(nb, l, fb, f32Const(nb, l, rb)));
+      t = math::FmaOp::create(nb, l, fa, f32Const(nb, l, ra), c);
+    } else {
+      Value c = math::FmaOp::create(nb, l, fb, f32Const(nb, l, rb),
+                                    f32Const(nb, l, fixed));
+      t = math::FmaOp::create(nb, l, fa, f32Const(nb, l, ra), c);
+    }
+    Value r = math::RoundEvenOp::create(nb, l, t);
+    // In [-2^31, 2^31): clamp; else (or NaN) qmin.
+    Value inRange = arith::AndIOp::create(
+        nb, l,
+        arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OGE, r,
+                              f32Const(nb, l, -2147483648.0f)),
+        arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OLT, r,
+                              f32Const(nb, l, 2147483648.0f)));
+    Value lo = f32Const(nb, l, static_cast<float>(outp.qmin));
+    Value hi = f32Const(nb, l, static_cast<float>(outp.qmax));
+    Value c = arith::MaximumFOp::create(nb, l, r, lo);
+    c = arith::MinimumFOp::create(nb, l, c, hi);
+    c = arith::SelectOp::create(nb, l, inRange, c, lo);
+    Value i = arith::FPToSIOp::create(nb, l, nb.getI32Type(), c);
+    return arith::TruncIOp::create(nb, l, container, i).getResult();
+  };
+  return emitBroadcastBinary(rewriter, op.getLoc(),
+                             op->getName().getStringRef(), lhs, rhs,
+                             resultType, table, body);
+}
+
+/// qnn.add -> dequantize both, add, quantize (float mode), ONNX Runtime's
+/// kernel (flavour(onnx)), or the exact fixed-point sum
+/// m_a (a - z_a) + m_b (b - z_b) rounded once at shift k.
 struct AddLowering : OpConversionPattern<AddOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -261,7 +337,11 @@ struct AddLowering : OpConversionPattern<AddOp> {
     IntegerType container = outp.getContainerType(ctx);
     ConstantTable table;
     Value result;
-    if (op.getRounding() == RoundingMode::float_) {
+    if (op.getFlavour() == Flavour::onnx) {
+      result = emitOnnxRuntimeAdd(rewriter, op, adaptor.getLhs(),
+                                  adaptor.getRhs(), lp, rp, outp, resultType,
+                                  table);
+    } else if (op.getRounding() == RoundingMode::float_) {
       DequantizeStage lhsStage = DequantizeStage::plan(table, ctx, lp, 1);
       DequantizeStage rhsStage = DequantizeStage::plan(table, ctx, rp, 1);
       // inf + -inf is NaN: the quantize stage must map it.

@@ -56,3 +56,32 @@ func.func @mul_stretched(%a: tensor<4x8x!a>, %b: tensor<4x1x!b>) -> tensor<4x8x!
   %y = qnn.mul %a, %b : tensor<4x8x!a>, tensor<4x1x!b> -> tensor<4x8x!o>
   return %y : tensor<4x8x!o>
 }
+
+// -----
+
+// flavour(onnx): ONNX Runtime's QLinearAdd. With s_a = 0.5, s_b = 0.25,
+// s_o = 1: r_a = 0.5, r_b = 0.25, c = 3 - fma(0.5, 10, 0.25 * 20) = -7;
+// t = fma(a, 0.5, fma(b, 0.25, -7)), rounded to even, saturated (outside
+// i32: qmin).
+// CHECK-LABEL: func.func @add_onnx_flavour
+// CHECK-DAG: %[[QMAX:.*]] = arith.constant 2.550000e+02 : f32
+// CHECK-DAG: %[[QMIN:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK-DAG: %[[RA:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK-DAG: %[[C:.*]] = arith.constant -7.000000e+00 : f32
+// CHECK-DAG: %[[RB:.*]] = arith.constant 2.500000e-01 : f32
+// CHECK: linalg.generic
+// CHECK: %[[FA:.*]] = arith.sitofp %{{.*}} : i32 to f32
+// CHECK: %[[FB:.*]] = arith.sitofp %{{.*}} : i32 to f32
+// CHECK: %[[T0:.*]] = math.fma %[[FB]], %[[RB]], %[[C]] : f32
+// CHECK: %[[T:.*]] = math.fma %[[FA]], %[[RA]], %[[T0]] : f32
+// CHECK: %[[R:.*]] = math.roundeven %[[T]] : f32
+// CHECK: arith.cmpf oge, %[[R]]
+// CHECK: arith.cmpf olt, %[[R]]
+// CHECK: %[[LO:.*]] = arith.maximumf %[[R]], %[[QMIN]] : f32
+// CHECK: %[[HI:.*]] = arith.minimumf %[[LO]], %[[QMAX]] : f32
+// CHECK: %[[S:.*]] = arith.select %{{.*}}, %[[HI]], %[[QMIN]] : f32
+// CHECK: arith.fptosi %[[S]] : f32 to i32
+func.func @add_onnx_flavour(%a: tensor<4x!quant.uniform<u8:f32, 0.5:10>>, %b: tensor<4x!quant.uniform<u8:f32, 0.25:20>>) -> tensor<4x!quant.uniform<u8:f32, 1.0:3>> {
+  %c = qnn.add %a, %b flavour(onnx) : tensor<4x!quant.uniform<u8:f32, 0.5:10>>, tensor<4x!quant.uniform<u8:f32, 0.25:20>> -> tensor<4x!quant.uniform<u8:f32, 1.0:3>>
+  return %c : tensor<4x!quant.uniform<u8:f32, 1.0:3>>
+}

@@ -1658,3 +1658,13 @@ func.func @negative_matmul_integer_unranked(%a: tensor<*xui8>, %b: tensor<4x3xi8
   %y = qnn.matmul_integer %a, %b, %za, %zb : tensor<*xui8>, tensor<4x3xi8>, tensor<ui8>, tensor<i8> -> tensor<2x3xi32>
   return
 }
+
+// -----
+
+!a = !quant.uniform<u8:f32, 0.05:128>
+!o = !quant.uniform<u8:f32, 0.1:3>
+func.func @negative_add_onnx_rounding(%a: tensor<4x!a>, %b: tensor<4x!a>) -> tensor<4x!o> {
+  // expected-error @+1 {{'qnn.add' op flavour(onnx) is ONNX Runtime's float kernel and takes no rounding mode}}
+  %c = qnn.add %a, %b flavour(onnx) rounding(half_up) : tensor<4x!a>, tensor<4x!a> -> tensor<4x!o>
+  return %c : tensor<4x!o>
+}

@@ -455,6 +455,14 @@ func.func @dynamic_quantization(%x: tensor<?x64xf32>, %w: tensor<64x32xi8>, %wz:
   return %acc, %s : tensor<?x32xi32>, tensor<f32>
 }
 
+// qnn.add in ONNX Runtime's flavour, with a clamp.
+// CHECK-LABEL: func.func @add_onnx_flavour
+// CHECK: qnn.add %{{.*}}, %{{.*}} flavour(onnx) min(0.000000e+00) : tensor<4x!quant.uniform<u8:f32, 5.000000e-02:128>>
+func.func @add_onnx_flavour(%a: tensor<4x!quant.uniform<u8:f32, 0.05:128>>, %b: tensor<4x!quant.uniform<u8:f32, 0.05:128>>) -> tensor<4x!quant.uniform<u8:f32, 0.1:3>> {
+  %c = qnn.add %a, %b flavour(onnx) min(0.0) : tensor<4x!quant.uniform<u8:f32, 0.05:128>>, tensor<4x!quant.uniform<u8:f32, 0.05:128>> -> tensor<4x!quant.uniform<u8:f32, 0.1:3>>
+  return %c : tensor<4x!quant.uniform<u8:f32, 0.1:3>>
+}
+
 // qnn.clamp with both, one or no bounds.
 // CHECK-LABEL: func.func @clamp_bounds
 // CHECK: qnn.clamp %{{.*}} min(0.000000e+00) max(6.000000e+00) : tensor<?x!quant.uniform<u8:f32, 5.000000e-02:10>>

@@ -1212,6 +1212,9 @@ LogicalResult AddOp::verify() {
   FailureOr<std::array<QuantParams, 3>> p = verifyBinary(*this);
   if (failed(p))
     return failure();
+  if (getFlavour() == Flavour::onnx && getRounding() != RoundingMode::float_)
+    return emitOpError("flavour(onnx) is ONNX Runtime's float kernel and "
+                       "takes no rounding mode");
   if (getRounding() == RoundingMode::float_)
     return success();
   const qmath::ChannelParams &out = (*p)[2].channels[0];

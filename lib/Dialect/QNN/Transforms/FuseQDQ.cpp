@@ -441,7 +441,8 @@ struct FuseBinaryIsland : QDQIslandPattern {
     Type resultType = op->getResult(0).getType();
     Operation *fused;
     if (isa<arith::AddFOp>(producer))
-      fused = createIfValid<AddOp>(rewriter, loc, resultType, a, b, rounding,
+      fused = createIfValid<AddOp>(rewriter, loc, resultType, a, b,
+                                   Flavour::pytorch, rounding,
                                    /*min=*/nullptr, /*max=*/nullptr);
     else
       fused = createIfValid<MulOp>(rewriter, loc, resultType, a, b, rounding,

@@ -147,20 +147,22 @@ def QNN_ClampOp : QNN_Op<"clamp", [Pure, SameOperandsAndResultType]> {
   let hasFolder = 1;
 }
 
-class QNN_BinaryOp<string mnemonic> : QNN_Op<mnemonic, [Pure]> {
-  let arguments = (ins AnyType:$lhs, AnyType:$rhs,
-      DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding,
-      OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max);
+class QNN_BinaryOp<string mnemonic, dag extraArgs = (ins),
+                   string extraFormat = ""> : QNN_Op<mnemonic, [Pure]> {
+  let arguments = !con((ins AnyType:$lhs, AnyType:$rhs), extraArgs,
+      (ins DefaultValuedAttr<QNN_RoundingModeAttr, "::mlir::qnn::RoundingMode::float_">:$rounding,
+      OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max));
   let results = (outs AnyType:$result);
-  let assemblyFormat = [{
-    $lhs `,` $rhs `` custom<Rounding>($rounding)
+  let assemblyFormat = "$lhs `,` $rhs " # extraFormat # [{ `` custom<Rounding>($rounding)
     (`min` `(` $min^ `)`)? (`max` `(` $max^ `)`)? attr-dict `:`
     type($lhs) `,` type($rhs) `->` type($result)
   }];
   let hasVerifier = 1;
 }
 
-def QNN_AddOp : QNN_BinaryOp<"add"> {
+def QNN_AddOp : QNN_BinaryOp<"add",
+    (ins DefaultValuedAttr<QNN_FlavourAttr, "::mlir::qnn::Flavour::pytorch">:$flavour),
+    "`` custom<Flavour>($flavour)"> {
   let summary = "Elementwise sum of two quantized tensors, with broadcasting.";
   let description = [{
     `y = s_a (a - z_a) + s_b (b - z_b)` brought to the result type, with
@@ -177,6 +179,13 @@ def QNN_AddOp : QNN_BinaryOp<"add"> {
       (the larger multiplier at 31 bits), `acc = m_a (a - z_a) +
       m_b (b - z_b)` is exact in i64 and `r = acc / 2^k` rounded by the
       mode; `q = clamp(z_out + r)`.
+    - `flavour(onnx)`: ONNX Runtime's `QLinearAdd` kernel for x86 (AVX2),
+      in float32 with fused multiply-adds: `r_a = s_a / s_out`,
+      `r_b = s_b / s_out`, `c = z_out - fma(r_a, z_a, r_b * z_b)`, then
+      per element `t = fma(a, r_a, fma(b, r_b, c))` (for a one-element
+      operand, its term is folded into `c` with a multiply and an add),
+      `q = clamp(rne(t))`, a `t` beyond i32 giving qmin. It takes no
+      rounding mode.
 
     ```mlir
     %y = qnn.add %a, %b rounding(half_away)
