@@ -53,16 +53,14 @@ Value broadcastBias(Value init, int64_t rank) {
   return dequantizedFrom(broadcast.getInput());
 }
 
-/// The float value that `op` quantizes: the end of a QDQ island, a qnn
-/// quantize in the PyTorch flavour (the integer ops' output stages multiply
-/// by a factor as it does; ONNX's division is another rounding) or an
-/// upstream quant.qcast.
-Value quantizedFloat(Operation *op) {
+/// The float value that `op` quantizes, the end of a QDQ island, and the
+/// quantize's flavour: a qnn quantize, or an upstream quant.qcast (PyTorch
+/// flavour).
+std::pair<Value, Flavour> quantizedFloat(Operation *op) {
   if (auto quantize = dyn_cast<QuantizeOp>(op))
-    return quantize.getFlavour() == Flavour::pytorch ? quantize.getInput()
-                                                     : Value();
+    return {quantize.getInput(), quantize.getFlavour()};
   if (auto cast = dyn_cast<quant::QuantizeCastOp>(op))
-    return cast.getInput();
+    return {cast.getInput(), Flavour::pytorch};
   return {};
 }
 
@@ -170,16 +168,21 @@ std::pair<Operation *, Value> peelBiasAdd(Operation *producer) {
 /// subclasses rewrite the op that produces the float value the quantize
 /// takes, once the float clamps (ReLU, ReLU6, ...) between them are peeled
 /// off into `clamp`. The producer's result has no other use.
+///
+/// An island that ends in an onnx-flavour quantize stands for the op ONNX
+/// Runtime's graph optimizer fuses it into (when `fuseOnnx`): the
+/// subclasses then build that op's numerics (`onnx` is set) or decline.
 struct QDQIslandPattern : RewritePattern {
-  QDQIslandPattern(MLIRContext *ctx, RoundingMode rounding)
+  QDQIslandPattern(MLIRContext *ctx, RoundingMode rounding, bool fuseOnnx)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
-        rounding(rounding) {}
+        rounding(rounding), fuseOnnx(fuseOnnx) {}
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const final {
-    Value floatResult = quantizedFloat(op);
-    if (!floatResult)
+    auto [floatResult, flavour] = quantizedFloat(op);
+    if (!floatResult || (flavour == Flavour::onnx && !fuseOnnx))
       return failure();
+    onnx = flavour == Flavour::onnx;
     FloatClamp clamp;
     floatResult = peelClamps(floatResult, clamp);
     if (clamp.min && clamp.max && *clamp.max < *clamp.min)
@@ -194,7 +197,17 @@ struct QDQIslandPattern : RewritePattern {
                                       const FloatClamp &clamp,
                                       PatternRewriter &rewriter) const = 0;
 
+  /// The rounding mode of the fused op: ONNX Runtime's QLinearMatMul,
+  /// QLinearConv and QLinearMul use the float one.
+  RoundingMode fusedRounding() const {
+    return onnx ? RoundingMode::float_ : rounding;
+  }
+
   RoundingMode rounding;
+  bool fuseOnnx;
+  /// Whether the island being rewritten ends in an onnx-flavour quantize
+  /// (set by matchAndRewrite, read by rewriteIsland).
+  mutable bool onnx = false;
 };
 
 /// quantize([clamp](linalg.matmul / batch_matmul(dequantize(a),
@@ -239,11 +252,11 @@ struct FuseMatmulIsland : QDQIslandPattern {
     auto silent = []() { return InFlightDiagnostic(); };
     if (failed(verifyMatmulTypes(silent, lhs.getType(), rhs.getType(),
                                  bias ? bias.getType() : Type(), resultType,
-                                 rounding)))
+                                 fusedRounding())))
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.matmul");
     Value result =
         MatmulOp::create(rewriter, op->getLoc(), resultType, lhs, rhs, bias,
-                         rounding, /*min=*/nullptr, /*max=*/nullptr);
+                         fusedRounding(), /*min=*/nullptr, /*max=*/nullptr);
     rewriter.replaceOp(op, applyClamp(rewriter, op->getLoc(), result, clamp));
     return success();
   }
@@ -258,7 +271,9 @@ struct FuseConcatIsland : QDQIslandPattern {
                               const FloatClamp &clamp,
                               PatternRewriter &rewriter) const override {
     auto concat = dyn_cast<tensor::ConcatOp>(producer);
-    if (!concat || clamp.min || clamp.max)
+    // ONNX Runtime's QLinearConcat requantizes with a division: not
+    // qnn.concat's rounding.
+    if (!concat || clamp.min || clamp.max || onnx)
       return failure();
     auto silent = []() { return InFlightDiagnostic(); };
     Type resultType = op->getResult(0).getType();
@@ -409,13 +424,14 @@ struct FuseConvIsland : QDQIslandPattern {
     auto silent = []() { return InFlightDiagnostic(); };
     if (failed(verifyConv2dTypes(silent, input->first.getType(), filterType,
                                  bias ? bias.getType() : Type(), resultType, st,
-                                 dil, input->second, groups, rounding)))
+                                 dil, input->second, groups,
+                                 fusedRounding())))
       return rewriter.notifyMatchFailure(op, "not expressible as qnn.conv2d");
     if (depthwise)
       w = depthwiseAsHWCF(rewriter, loc, w, hwcf);
     Value result =
         Conv2dOp::create(rewriter, loc, resultType, input->first, w, bias, st,
-                         dil, input->second, groups, rounding,
+                         dil, input->second, groups, fusedRounding(),
                          /*min=*/nullptr, /*max=*/nullptr);
     rewriter.replaceOp(op, applyClamp(rewriter, loc, result, clamp));
     return success();
@@ -441,11 +457,13 @@ struct FuseBinaryIsland : QDQIslandPattern {
     Type resultType = op->getResult(0).getType();
     Operation *fused;
     if (isa<arith::AddFOp>(producer))
-      fused = createIfValid<AddOp>(rewriter, loc, resultType, a, b,
-                                   Flavour::pytorch, rounding,
-                                   /*min=*/nullptr, /*max=*/nullptr);
+      fused = createIfValid<AddOp>(
+          rewriter, loc, resultType, a, b,
+          onnx ? Flavour::onnx : Flavour::pytorch, fusedRounding(),
+          /*min=*/nullptr, /*max=*/nullptr);
     else
-      fused = createIfValid<MulOp>(rewriter, loc, resultType, a, b, rounding,
+      fused = createIfValid<MulOp>(rewriter, loc, resultType, a, b,
+                                   fusedRounding(),
                                    /*min=*/nullptr, /*max=*/nullptr);
     if (!fused)
       return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
@@ -489,6 +507,9 @@ struct FuseMaxPoolIsland : QDQIslandPattern {
     auto outType = cast<RankedTensorType>(op->getResult(0).getType());
     auto pooledType =
         RankedTensorType::get(outType.getShape(), inType.getElementType());
+    // ONNX Runtime keeps an island that changes type float (its Q divides).
+    if (onnx && pooledType != outType)
+      return rewriter.notifyMatchFailure(op, "onnx island changes type");
     auto pooled = createIfValid<MaxPool2dOp>(
         rewriter, loc, pooledType, input->first, window.getShape(),
         i64Values(pool.getStrides()), i64Values(pool.getDilations()),
@@ -516,7 +537,9 @@ struct FuseAvgPoolIsland : QDQIslandPattern {
                               const FloatClamp &clamp,
                               PatternRewriter &rewriter) const override {
     auto div = dyn_cast<arith::DivFOp>(producer);
-    if (!div || !isa<RankedTensorType>(div.getType()))
+    // ONNX Runtime's QLinearAveragePool sums dequantized floats: not
+    // qnn.avg_pool2d's exact sum.
+    if (!div || !isa<RankedTensorType>(div.getType()) || onnx)
       return failure();
     std::optional<float> divisor = splatConstant(div.getRhs());
     auto pool = div.getLhs().getDefiningOp<linalg::PoolingNhwcSumOp>();
@@ -562,7 +585,7 @@ struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
       return signalPassFailure();
     }
     RewritePatternSet patterns(&getContext());
-    populateQNNFuseQDQPatterns(patterns, *mode);
+    populateQNNFuseQDQPatterns(patterns, *mode, fuseOnnx);
     // No folding: the QDQ casts of constants must stay recognizable, and
     // upstream's dcast(qcast(x)) -> x folder must not run.
     GreedyRewriteConfig config;
@@ -576,8 +599,9 @@ struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
 } // namespace
 
 void mlir::qnn::populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
-                                           RoundingMode rounding) {
+                                           RoundingMode rounding,
+                                           bool fuseOnnx) {
   patterns.add<FuseMatmulIsland, FuseConvIsland, FuseBinaryIsland,
                FuseMaxPoolIsland, FuseAvgPoolIsland, FuseConcatIsland>(
-      patterns.getContext(), rounding);
+      patterns.getContext(), rounding, fuseOnnx);
 }

@@ -39,9 +39,10 @@ enum class ProductInstruction {
 void populateImportQuantPatterns(RewritePatternSet &patterns);
 
 /// The patterns of qnn-fuse-qdq: QDQ islands to qnn integer ops whose
-/// output stage rounds in `rounding`.
+/// output stage rounds in `rounding`; islands that end in an onnx-flavour
+/// quantize too, as ONNX Runtime fuses them, when `fuseOnnx`.
 void populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
-                                RoundingMode rounding);
+                                RoundingMode rounding, bool fuseOnnx = true);
 
 /// The patterns of qnn-fuse-elementwise: elementwise producer-consumer
 /// fusion of linalg.generic ops on tensors, with the clean-ups it needs.

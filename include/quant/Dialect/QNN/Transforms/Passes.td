@@ -66,15 +66,29 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
     `linalg.pooling_nhwc_sum` (on the input or a 0.0 pad of it, into zeros)
     `qnn.avg_pool2d`. `tensor.concat` of dequantized
     per-tensor values becomes `qnn.concat`. An island the integer op cannot express (per-axis
-    activations, a dynamic K, an accumulator that could overflow, an ONNX
-    flavour quantize) is left as it is: correct float code. The fusion
-    changes the numbers on purpose: the integer op is what the QDQ form
-    stands for.
+    activations, a dynamic K, an accumulator that could overflow) is left
+    as it is: correct float code. The fusion changes the numbers on
+    purpose: the integer op is what the QDQ form stands for.
+
+    An island that ends in an onnx-flavour `qnn.quantize` (an ONNX model's
+    `QuantizeLinear`) stands for what ONNX Runtime runs for it: its graph
+    optimizer fuses DQ -> MatMul / Conv / Gemm / Add / Mul -> Q into
+    QLinearMatMul, QLinearConv, QLinearAdd and QLinearMul, and drops the
+    casts around a MaxPool that keeps its type. Such islands become
+    `qnn.matmul` / `qnn.conv2d` / `qnn.mul` in the `float` rounding mode
+    (whatever `rounding` says) and `qnn.add` in `flavour(onnx)`, the same
+    numbers as those kernels; a max pool that changes type, an average
+    pool and a concat, whose ONNX Runtime kernels round otherwise, stay
+    float. `fuse-onnx=false` leaves every onnx-flavour island float, as
+    ONNX Runtime computes with its graph optimizations disabled.
   }];
   let options = [
     Option<"rounding", "rounding", "std::string", /*default=*/"\"float\"",
            "Rounding mode of the fused ops' output stage: float, "
            "double_round, half_up or half_away">,
+    Option<"fuseOnnx", "fuse-onnx", "bool", /*default=*/"true",
+           "Fuse islands that end in an onnx-flavour quantize as ONNX "
+           "Runtime's graph optimizer fuses them">,
   ];
   let dependentDialects = ["::mlir::qnn::QNNDialect"];
 }
