@@ -42,10 +42,13 @@ tool_dirs = [config.quant_tools_dir, config.llvm_tools_dir]
 tools = [
     ToolSubst("%quant_opt", os.path.join(config.quant_tools_dir, "quant-opt"),
               unresolved="fatal"),
+    ToolSubst("%quant_translate",
+              os.path.join(config.quant_tools_dir, "quant-translate"),
+              unresolved="fatal"),
     ToolSubst("%mlir_translate",
               os.path.join(config.llvm_tools_dir, "mlir-translate"),
               unresolved="fatal"),
-    "quant-opt", "mlir-opt", "mlir-runner", "mlir-translate",
+    "quant-opt", "quant-compile", "mlir-opt", "mlir-runner", "mlir-translate",
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
@@ -92,6 +95,18 @@ if config.quant_fuzzers in ("ON", "1", "TRUE", "True"):
 if subprocess.call([python, "-c", "import torch, numpy"],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
     config.available_features.add("torch")
+
+# ONNX Runtime 1.30 (npm's onnxruntime-node in bench/node_modules, run by
+# node) for the ONNX conformance tests (test/Integration/ONNX), and the ONNX
+# importer, which quant-translate needs and quant-compile links where the
+# build has it.
+has_node = any(os.access(os.path.join(d, "node"), os.X_OK)
+               for d in os.environ.get("PATH", "").split(os.pathsep))
+if has_node and os.path.isdir(os.path.join(
+        config.quant_src_root, "bench", "node_modules", "onnxruntime-node")):
+    config.available_features.add("onnxruntime")
+if os.path.exists(os.path.join(config.quant_tools_dir, "quant-translate")):
+    config.available_features.add("onnx-import")
 
 if config.quant_sanitizers in ("ON", "1", "TRUE", "True"):
     config.available_features.add("sanitizers")
