@@ -537,10 +537,10 @@ struct FuseAvgPoolIsland : QDQIslandPattern {
                               const FloatClamp &clamp,
                               PatternRewriter &rewriter) const override {
     auto div = dyn_cast<arith::DivFOp>(producer);
-    // ONNX Runtime's QLinearAveragePool sums dequantized floats: not
-    // qnn.avg_pool2d's exact sum.
-    if (!div || !isa<RankedTensorType>(div.getType()) || onnx)
+    if (!div || !isa<RankedTensorType>(div.getType()))
       return failure();
+    if (onnx)
+      return rewriteOnnxIsland(op, div, clamp, rewriter);
     std::optional<float> divisor = splatConstant(div.getRhs());
     auto pool = div.getLhs().getDefiningOp<linalg::PoolingNhwcSumOp>();
     if (!divisor || !pool || !div.getLhs().hasOneUse() ||
@@ -569,6 +569,82 @@ struct FuseAvgPoolIsland : QDQIslandPattern {
     if (!pooled)
       return rewriter.notifyMatchFailure(op, "not expressible as a qnn op");
     rewriter.replaceOp(op, applyClamp(rewriter, loc, pooled, clamp));
+    return success();
+  }
+
+  /// `v`'s storage integers read as `type`'s elements (storage casts).
+  static Value reinterpret(PatternRewriter &rewriter, Location loc, Value v,
+                           RankedTensorType type) {
+    auto silent = []() { return InFlightDiagnostic(); };
+    FailureOr<QuantParams> p = getQuantParamsOf(v.getType(), silent);
+    auto storage = cast<RankedTensorType>(v.getType())
+                       .clone(p->getStorageType(rewriter.getContext()));
+    Value raw = StorageCastOp::create(rewriter, loc, storage, v);
+    return StorageCastOp::create(rewriter, loc, type, raw);
+  }
+
+  /// The island as ONNX Runtime fuses it. A window over the whole image
+  /// without padding is QLinearGlobalAveragePool: the exact sum brought to
+  /// the output with f32(s_x / f32(s_y * count)), which is qnn.avg_pool2d
+  /// with divisor 1 into the output's type with scale f32(s_y * count),
+  /// read back as the output's integers. Any other window is
+  /// QLinearAveragePool, which sums the dequantized taps in float (as the
+  /// island does) and rounds y / s_y + z_y with the zero point added in
+  /// float before the rounding: the island's quantize becomes that, a
+  /// quantize of scale 1 and zero point 0 of (y / s_y + z_y).
+  LogicalResult rewriteOnnxIsland(Operation *op, arith::DivFOp div,
+                                  const FloatClamp &clamp,
+                                  PatternRewriter &rewriter) const {
+    auto pool = div.getLhs().getDefiningOp<linalg::PoolingNhwcSumOp>();
+    auto outType = cast<RankedTensorType>(op->getResult(0).getType());
+    auto yt = dyn_cast<quant::UniformQuantizedType>(outType.getElementType());
+    if (!pool || !yt || clamp.min || clamp.max)
+      return rewriter.notifyMatchFailure(op, "not an average pool island");
+    Location loc = op->getLoc();
+    auto window = cast<ShapedType>(pool.getDpsInputs()[1].getType());
+    Value poolInput = pool.getDpsInputs()[0];
+    Value x = dequantizedFrom(poolInput);
+    auto xType = x ? dyn_cast<RankedTensorType>(x.getType()) : nullptr;
+    std::optional<float> divisor = splatConstant(div.getRhs());
+    bool global = xType && window.hasStaticShape() && xType.getRank() == 4 &&
+                  xType.getDimSize(1) == window.getDimSize(0) &&
+                  xType.getDimSize(2) == window.getDimSize(1) && divisor &&
+                  *divisor == static_cast<float>(window.getNumElements()) &&
+                  isZeroTensor(pool.getDpsInits()[0]);
+    if (global) {
+      int64_t count = window.getNumElements();
+      float scale = static_cast<float>(yt.getScale()) *
+                    static_cast<float>(count);
+      auto poolType = quant::UniformQuantizedType::get(
+          yt.getFlags(), yt.getStorageType(), yt.getExpressedType(), scale,
+          yt.getZeroPoint(), yt.getStorageTypeMin(), yt.getStorageTypeMax());
+      auto pooled = createIfValid<AvgPool2dOp>(
+          rewriter, loc, outType.clone(poolType), x, window.getShape(),
+          i64Values(pool.getStrides()), SmallVector<int64_t>(4, 0),
+          /*count_include_pad=*/true, rewriter.getI64IntegerAttr(1),
+          RoundingMode::float_, /*min=*/nullptr, /*max=*/nullptr);
+      if (pooled) {
+        rewriter.replaceOp(op, reinterpret(rewriter, loc, pooled, outType));
+        return success();
+      }
+    }
+    auto floatType = cast<RankedTensorType>(div.getType());
+    auto splat = [&](double v) -> Value {
+      return arith::ConstantOp::create(
+          rewriter, loc,
+          DenseElementsAttr::get(floatType,
+                                 rewriter.getF32FloatAttr(static_cast<float>(v))));
+    };
+    Value scaled = arith::DivFOp::create(rewriter, loc, div,
+                                         splat(static_cast<float>(yt.getScale())));
+    Value moved = arith::AddFOp::create(rewriter, loc, scaled,
+                                        splat(yt.getZeroPoint()));
+    auto unit = quant::UniformQuantizedType::get(
+        yt.getFlags(), yt.getStorageType(), yt.getExpressedType(), 1.0, 0,
+        yt.getStorageTypeMin(), yt.getStorageTypeMax());
+    Value q = QuantizeOp::create(rewriter, loc, outType.clone(unit), moved,
+                                 Flavour::onnx);
+    rewriter.replaceOp(op, reinterpret(rewriter, loc, q, outType));
     return success();
   }
 };

@@ -77,9 +77,12 @@ def QNNFuseQDQ : Pass<"qnn-fuse-qdq"> {
     casts around a MaxPool that keeps its type. Such islands become
     `qnn.matmul` / `qnn.conv2d` / `qnn.mul` in the `float` rounding mode
     (whatever `rounding` says) and `qnn.add` in `flavour(onnx)`, the same
-    numbers as those kernels; a max pool that changes type, an average
-    pool and a concat, whose ONNX Runtime kernels round otherwise, stay
-    float. `fuse-onnx=false` leaves every onnx-flavour island float, as
+    numbers as those kernels. An average pool over the whole image becomes
+    QLinearGlobalAveragePool's `qnn.avg_pool2d` (multiplier
+    `f32(s_x / f32(s_y * count))`); any other average pool stays float with
+    QLinearAveragePool's rounding, `rne(y / s_y + z_y)` with the zero point
+    added before the rounding. A max pool that changes type and a concat,
+    whose ONNX Runtime kernels round otherwise, stay float. `fuse-onnx=false` leaves every onnx-flavour island float, as
     ONNX Runtime computes with its graph optimizations disabled.
   }];
   let options = [
