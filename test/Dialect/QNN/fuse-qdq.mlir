@@ -447,3 +447,29 @@ func.func @negative_island_unverifiable(%qx: tensor<1x3x3x3x!qx>, %qw: tensor<1x
   %qs = quant.qcast %s : tensor<4xf32> to tensor<4x!q32>
   return %q, %qs : tensor<1x3x3x3x!qo>, tensor<4x!q32>
 }
+
+// -----
+
+!q = !quant.uniform<u8:f32, 0.05:128>
+
+// Layout ops of a dequantized per-tensor value move above the dequantize
+// (exact): a transpose moves the storage integers, reshapes the quantized
+// tensor itself; then quantize(dequantize(x)) in the same type is x.
+// CHECK-LABEL: func.func @layout_above_dequantize
+// CHECK: %[[I:.*]] = qnn.storage_cast %arg0 : tensor<1x4x2x3x!quant.uniform<u8:f32, 5.000000e-02:128>> -> tensor<1x4x2x3xi8>
+// CHECK: %[[T:.*]] = linalg.transpose ins(%[[I]] : tensor<1x4x2x3xi8>) outs(%{{.*}} : tensor<1x2x3x4xi8>) permutation = [0, 2, 3, 1]
+// CHECK: %[[Q:.*]] = qnn.storage_cast %[[T]] : tensor<1x2x3x4xi8> -> tensor<1x2x3x4x!quant.uniform<u8:f32, 5.000000e-02:128>>
+// CHECK: %[[C:.*]] = tensor.collapse_shape %[[Q]] {{\[\[}}0], [1, 2, 3]] : tensor<1x2x3x4x!quant.uniform<u8:f32, 5.000000e-02:128>> into tensor<1x24x!quant.uniform<u8:f32, 5.000000e-02:128>>
+// CHECK: %[[E:.*]] = tensor.expand_shape %[[C]] {{\[\[}}0], [1, 2]] output_shape [1, 6, 4] : tensor<1x24x!quant.uniform<u8:f32, 5.000000e-02:128>> into tensor<1x6x4x!quant.uniform<u8:f32, 5.000000e-02:128>>
+// CHECK: %[[D:.*]] = qnn.dequantize %[[E]]
+// CHECK: %[[R:.*]] = qnn.quantize %[[D]]
+// CHECK: return %[[R]]
+func.func @layout_above_dequantize(%x: tensor<1x4x2x3x!q>) -> tensor<1x6x4x!q> {
+  %d = qnn.dequantize %x : tensor<1x4x2x3x!q> -> tensor<1x4x2x3xf32>
+  %e = tensor.empty() : tensor<1x2x3x4xf32>
+  %t = linalg.transpose ins(%d : tensor<1x4x2x3xf32>) outs(%e : tensor<1x2x3x4xf32>) permutation = [0, 2, 3, 1]
+  %c = tensor.collapse_shape %t [[0], [1, 2, 3]] : tensor<1x2x3x4xf32> into tensor<1x24xf32>
+  %x2 = tensor.expand_shape %c [[0], [1, 2]] output_shape [1, 6, 4] : tensor<1x24xf32> into tensor<1x6x4xf32>
+  %q = qnn.quantize %x2 : tensor<1x6x4xf32> -> tensor<1x6x4x!q>
+  return %q : tensor<1x6x4x!q>
+}

@@ -649,6 +649,65 @@ struct FuseAvgPoolIsland : QDQIslandPattern {
   }
 };
 
+/// A layout op of a dequantized per-tensor value (linalg.transpose,
+/// tensor.collapse_shape, tensor.expand_shape) is the dequantize of that
+/// layout op of the quantized value, exactly: the op moves above the
+/// dequantize, so that the islands around it can fuse (an importer that
+/// converts layouts puts them between a dequantize and the float op), and
+/// a quantize(dequantize(x)) in the same type folds away. A transpose,
+/// whose region computes nothing, moves the storage integers.
+struct HoistLayoutAboveDequantize : RewritePattern {
+  HoistLayoutAboveDequantize(MLIRContext *ctx)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/2, ctx) {}
+
+  static bool perTensor(Type type) {
+    auto silent = []() { return InFlightDiagnostic(); };
+    FailureOr<QuantParams> p = getQuantParamsOf(type, silent);
+    return succeeded(p) && !p->isPerAxis();
+  }
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<linalg::TransposeOp, tensor::CollapseShapeOp,
+             tensor::ExpandShapeOp>(op) ||
+        op->getNumResults() != 1)
+      return failure();
+    auto dequantize = op->getOperand(0).getDefiningOp<DequantizeOp>();
+    if (!dequantize || !perTensor(dequantize.getInput().getType()))
+      return failure();
+    Value q = dequantize.getInput();
+    auto qType = cast<RankedTensorType>(q.getType());
+    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+    auto movedType = resultType.clone(qType.getElementType());
+    Location loc = op->getLoc();
+    Value moved;
+    if (auto transpose = dyn_cast<linalg::TransposeOp>(op)) {
+      if (!resultType.hasStaticShape() || !transpose.hasPureTensorSemantics())
+        return failure();
+      auto silent = []() { return InFlightDiagnostic(); };
+      Type storage = getQuantParamsOf(qType, silent)
+                         ->getStorageType(rewriter.getContext());
+      Value raw = StorageCastOp::create(rewriter, loc, qType.clone(storage), q);
+      Value init = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                           storage);
+      Value t = linalg::TransposeOp::create(rewriter, loc, raw, init,
+                                            transpose.getPermutation())
+                    .getResult()[0];
+      moved = StorageCastOp::create(rewriter, loc, movedType, t);
+    } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(op)) {
+      moved = tensor::CollapseShapeOp::create(
+          rewriter, loc, movedType, q, collapse.getReassociationIndices());
+    } else {
+      auto expand = cast<tensor::ExpandShapeOp>(op);
+      moved = tensor::ExpandShapeOp::create(
+          rewriter, loc, movedType, q, expand.getReassociationIndices(),
+          expand.getMixedOutputShape());
+    }
+    rewriter.replaceOpWithNewOp<DequantizeOp>(op, resultType, moved);
+    return success();
+  }
+};
+
 struct QNNFuseQDQPass : public qnn::impl::QNNFuseQDQBase<QNNFuseQDQPass> {
   using Base::Base;
   void runOnOperation() override {
@@ -680,4 +739,5 @@ void mlir::qnn::populateQNNFuseQDQPatterns(RewritePatternSet &patterns,
   patterns.add<FuseMatmulIsland, FuseConvIsland, FuseBinaryIsland,
                FuseMaxPoolIsland, FuseAvgPoolIsland, FuseConcatIsland>(
       patterns.getContext(), rounding, fuseOnnx);
+  patterns.add<HoistLayoutAboveDequantize>(patterns.getContext());
 }

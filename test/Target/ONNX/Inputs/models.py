@@ -337,7 +337,9 @@ def qdq_cnn():
              helper.make_node("DequantizeLinear", ["xq", "s_in", "z_in"],
                               ["xd"], name="dq_in")]
     for i, (src, cin) in enumerate([("xd", 4), ("ad", 4)]):
-        w = r.integers(-127, 128, size=(4, cin, 3, 3), dtype=np.int8)
+        # 7-bit weights: ONNX Runtime's AVX2 u8 x s8 kernels (which its graph
+        # optimizer fuses these islands into) are exact only for those.
+        w = r.integers(-64, 65, size=(4, cin, 3, 3), dtype=np.int8)
         ws = (r.random(4) * 0.01 + 0.005).astype(np.float32)
         b = r.integers(-500, 500, size=(4,), dtype=np.int32)
         sx = 0.05 if i == 0 else 0.04
