@@ -725,15 +725,24 @@ WHOLE = {
 }
 FORMS = {"qdq": QDQ, "qop": QOp, "dynamic": Dynamic}
 
+# The same CNN blocks at the sizes of a ResNet-18 / MobileNetV2 stage, for
+# the benchmark only (bench/run-models.sh --models large): not in `all` or
+# `whole`, which the conformance tests run.
+LARGE = {
+    "resnet56": (resnet_block, [1, 64, 56, 56], ["qdq", "qop"], 13),
+    "mobilenet56": (mobilenet_block, [1, 24, 56, 56], ["qdq", "qop"], 13),
+}
+
 
 def build_whole(name, form, seed):
-    builder, shape, _, opset = WHOLE[name]
-    rng = np.random.default_rng([seed, sorted(WHOLE).index(name)])
+    table = WHOLE if name in WHOLE else LARGE
+    builder, shape, _, opset = table[name]
+    rng = np.random.default_rng([seed, sorted(table).index(name)])
     g = Graph("%s_%s" % (name, form), opset)
     f = FORMS[form](g)
     calib = rng.standard_normal([2 * CALIBRATION] + shape).astype(F32)
     x = f.input("x", calib)
-    y = builder(f, np.random.default_rng([seed, 1000 + sorted(WHOLE)
+    y = builder(f, np.random.default_rng([seed, 1000 + sorted(table)
                                           .index(name)]), x)
     if form == "dynamic" and name == "bert":
         f.output(y, exact=False, why=FLOAT_OPS_WHY)
@@ -1278,6 +1287,10 @@ def whole_names():
     return ["%s_%s" % (n, f) for n in WHOLE for f in WHOLE[n][2]]
 
 
+def large_names():
+    return ["%s_%s" % (n, f) for n in LARGE for f in LARGE[n][2]]
+
+
 def op_names():
     return ["op_%s_%d" % (fam, i) for fam, (_, n) in PER_OP.items()
             for i in range(n)]
@@ -1289,8 +1302,8 @@ def all_names():
 
 def build(name, seed=0):
     """(ModelProto, meta) of the model `name`."""
-    for n in WHOLE:
-        for form in WHOLE[n][2]:
+    for n, entry in list(WHOLE.items()) + list(LARGE.items()):
+        for form in entry[2]:
             if name == "%s_%s" % (n, form):
                 return build_whole(n, form, seed)
     for fam, (fn, count) in PER_OP.items():
@@ -1305,19 +1318,23 @@ def build(name, seed=0):
 
 def select(spec):
     """Names selected by a comma-separated list of names, families
-    (resnet, qlinear_conv) or the groups `whole`, `ops`, `all`."""
+    (resnet, qlinear_conv) or the groups `whole`, `ops`, `all` and `large`
+    (the benchmark's realistic sizes, in no other group)."""
     if not spec or spec == "all":
         return all_names()
     out = []
+    known = all_names() + large_names()
     for item in spec.split(","):
         if item == "whole":
             out += whole_names()
         elif item == "ops":
             out += op_names()
-        elif item in all_names():
+        elif item == "large":
+            out += large_names()
+        elif item in known:
             out.append(item)
         else:
-            match = [n for n in all_names()
+            match = [n for n in known
                      if n.startswith(item + "_") or
                      n.startswith("op_" + item + "_")]
             if not match:
