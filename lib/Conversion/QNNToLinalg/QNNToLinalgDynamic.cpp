@@ -37,16 +37,6 @@ Value reduceAll(OpBuilder &b, Location loc, Value x, Value init,
   return tensor::ExtractOp::create(b, loc, reduce.getResult(0), ValueRange{});
 }
 
-/// `a < b ? a : b` and `a > b ? a : b` on floats, as std::min / std::max
-/// and _mm_min_ps / _mm_max_ps compute them (a NaN `a` gives `b`).
-Value selectLess(OpBuilder &b, Location loc, Value x, Value y) {
-  Value lt = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, y);
-  return arith::SelectOp::create(b, loc, lt, x, y);
-}
-Value selectGreater(OpBuilder &b, Location loc, Value x, Value y) {
-  Value gt = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, y);
-  return arith::SelectOp::create(b, loc, gt, x, y);
-}
 
 /// qnn.dynamic_quantize -> min and max reductions (NaN ignored: minnumf /
 /// maxnumf, from 0 so that the range includes 0), the scalar scale and
@@ -78,12 +68,13 @@ struct DynamicQuantizeLowering : OpConversionPattern<DynamicQuantizeOp> {
                                         arith::CmpFPredicate::OEQ, hi, lo);
     Value scale = arith::SelectOp::create(
         rewriter, loc, empty, f32Const(rewriter, loc, 1.0f), scaled);
-    // zp = rne(max(0, min(255, 0 - lo / scale)))
+    // zp = rne(max(0, min(255, 0 - lo / scale))), with std::min / max's
+    // ordered compares (QuantizeStage::minOf / maxOf: NaN gives the bound).
     Value initial = arith::SubFOp::create(
         rewriter, loc, zero, arith::DivFOp::create(rewriter, loc, lo, scale));
     Value qmax = f32Const(rewriter, loc, 255.0f);
-    Value clamped = selectLess(rewriter, loc, initial, qmax);
-    clamped = selectGreater(rewriter, loc, clamped, zero);
+    Value clamped = QuantizeStage::minOf(rewriter, loc, initial, qmax);
+    clamped = QuantizeStage::maxOf(rewriter, loc, clamped, zero);
     Value zpF = math::RoundEvenOp::create(rewriter, loc, clamped);
     Value zpI = arith::FPToSIOp::create(rewriter, loc, i32, zpF);
     // Bounds of x / scale before rounding: [0 - zp, 255 - zp].
@@ -106,8 +97,8 @@ struct DynamicQuantizeLowering : OpConversionPattern<DynamicQuantizeOp> {
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value v = arith::DivFOp::create(b, l, args[0], scale);
           // NaN gives the low bound: qmin, as ONNX Runtime gives.
-          v = selectGreater(b, l, v, lowBound);
-          v = selectLess(b, l, v, highBound);
+          v = QuantizeStage::maxOf(b, l, v, lowBound);
+          v = QuantizeStage::minOf(b, l, v, highBound);
           Value t = math::RoundEvenOp::create(b, l, v);
           Value q = arith::AddIOp::create(
               b, l, arith::FPToSIOp::create(b, l, i32, t), zpI);
