@@ -10,7 +10,7 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "QUANT"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test"]
+config.suffixes = [".mlir", ".test", ".c"]
 config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.quant_obj_root, "test")
@@ -37,6 +37,7 @@ config.substitutions.append(
      os.path.join(config.quant_obj_root, "unittests", "QuantUnitTests")))
 config.substitutions.append(("%quant_src", config.quant_src_root))
 config.substitutions.append(("%quant_obj_root", config.quant_obj_root))
+config.substitutions.append(("%quant_version", config.quant_version))
 
 tool_dirs = [config.quant_tools_dir, config.llvm_tools_dir]
 tools = [
@@ -48,7 +49,7 @@ tools = [
     ToolSubst("%mlir_translate",
               os.path.join(config.llvm_tools_dir, "mlir-translate"),
               unresolved="fatal"),
-    "quant-opt", "quant-compile", "mlir-opt", "mlir-runner", "mlir-translate",
+    "quant-opt", "quant-compile", "quant-capi-test", "mlir-opt", "mlir-runner", "mlir-translate",
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 

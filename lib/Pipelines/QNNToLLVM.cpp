@@ -159,6 +159,11 @@ LogicalResult qnn::buildQNNToLLVMPipeline(
 }
 
 void qnn::registerQNNPipelines() {
+  // Once: a tool, a plugin and a C API user may each ask for it.
+  static bool registered = false;
+  if (registered)
+    return;
+  registered = true;
   // Registered with its own parser so that a bad option value is reported
   // by the pass pipeline parser, at the option, before anything runs.
   registerPassPipeline(

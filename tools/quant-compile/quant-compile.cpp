@@ -17,6 +17,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "quant/Compiler/Compiler.h"
 #include "quant/Pipelines/Pipelines.h"
+#include "quant/Support/ToolVersion.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
@@ -152,6 +153,7 @@ static LogicalResult writeText(StringRef path, StringRef text) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  quant::registerToolVersionPrinter("quant-compile");
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   // libLLVM.so registers hundreds of options; --help-hidden lists them.

@@ -14,10 +14,12 @@
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 #include "quant/Dialect/QNNX86/IR/QNNX86Dialect.h"
 #include "quant/Pipelines/Pipelines.h"
+#include "quant/Support/ToolVersion.h"
 
 #include "../AsanDefaultOptions.h"
 
 int main(int argc, char **argv) {
+  quant::registerToolVersionPrinter("quant-opt");
   mlir::registerAllPasses();
   mlir::qnn::registerQNNPasses();
   mlir::registerQuantConversionPasses();

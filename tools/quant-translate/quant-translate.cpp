@@ -6,11 +6,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
+#include "quant/Support/ToolVersion.h"
 #include "quant/Target/ONNX/ImportONNX.h"
 
 #include "../AsanDefaultOptions.h"
 
 int main(int argc, char **argv) {
+  quant::registerToolVersionPrinter("quant-translate");
   mlir::qnn::registerImportONNXTranslation();
   return mlir::failed(mlir::mlirTranslateMain(
       argc, argv, "Quantization compiler translation driver\n"));
