@@ -25,6 +25,7 @@ clang = os.path.join(config.llvm_tools_dir, "clang")
 config.substitutions.append(("%mlir_lib_dir", config.mlir_lib_dir))
 config.substitutions.append(("%quant_plugin", plugin))
 config.substitutions.append(("%python", python))
+config.substitutions.append(("%clangxx", clang + "++"))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(
     ("%mlir_runner_utils",
