@@ -1,6 +1,6 @@
 //===- AsanDefaultOptions.h - AddressSanitizer defaults of the tools -----===//
 //
-// Included once by each tool's main file. In the sanitizer build
+// Included once by each tool's main file (C or C++). In the sanitizer build
 // (QUANT_ENABLE_SANITIZERS), the LLVM headers compiled into the tools see
 // AddressSanitizer and poison the unused parts of their allocators' slabs
 // (llvm::BumpPtrAllocator), but the Debian MLIR and LLVM libraries they
@@ -16,7 +16,10 @@
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
-extern "C" const char *__asan_default_options() {
+#ifdef __cplusplus
+extern "C"
+#endif
+const char *__asan_default_options(void) {
   return "allow_user_poisoning=0";
 }
 #endif

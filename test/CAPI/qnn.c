@@ -52,7 +52,9 @@ static void printLine(MlirStringRef text, void *userData) {
 static MlirLogicalResult printDiagnostic(MlirDiagnostic diagnostic,
                                          void *userData) {
   (void)userData;
-  printf("diagnostic: ");
+  printf("diagnostic at ");
+  mlirLocationPrint(mlirDiagnosticGetLocation(diagnostic), printToStdout, NULL);
+  printf(": ");
   mlirDiagnosticPrint(diagnostic, printToStdout, NULL);
   printf("\n");
   return mlirLogicalResultSuccess();
@@ -196,6 +198,8 @@ static void testBadTypes(MlirContext ctx) {
          mlirTypeIsNull(mlirQNNQuantizedTypeGet(loc, 8, false, f32, 0.0, 10)));
   printf("scale nan: null %d\n",
          mlirTypeIsNull(mlirQNNQuantizedTypeGet(loc, 8, true, f32, NAN, 0)));
+  printf("scale inf: null %d\n",
+         mlirTypeIsNull(mlirQNNQuantizedTypeGet(loc, 8, true, f32, INFINITY, 0)));
   printf("zero point 300: null %d\n",
          mlirTypeIsNull(mlirQNNQuantizedTypeGet(loc, 8, false, f32, 0.5, 300)));
   printf("width 40: null %d\n",
@@ -205,6 +209,9 @@ static void testBadTypes(MlirContext ctx) {
   printf("per-axis negative scale: null %d\n",
          mlirTypeIsNull(mlirQNNQuantizedPerAxisTypeGet(
              loc, 8, true, f32, 2, scales, zeroPoints, 0)));
+  printf("per-axis no channels: null %d\n",
+         mlirTypeIsNull(mlirQNNQuantizedPerAxisTypeGet(
+             loc, 8, true, f32, 0, scales, zeroPoints, 0)));
   scales[1] = 0.25;
   MlirType perAxis = mlirQNNQuantizedPerAxisTypeGet(loc, 8, true, f32, 2,
                                                     scales, zeroPoints, 1);
@@ -219,16 +226,20 @@ static void testBadTypes(MlirContext ctx) {
              2, bad, perAxis, mlirAttributeGetNull())));
   mlirContextDetachDiagnosticHandler(ctx, handler);
   // CHECK-LABEL: @bad-types
-  // CHECK: diagnostic: scale out of expressed type range
+  // CHECK: diagnostic at loc("frontend.py":12:3): scale out of expressed type range
   // CHECK-NEXT: scale 0: null 1
-  // CHECK: diagnostic: scale must be positive and finite, got nan
+  // CHECK: diagnostic at loc("frontend.py":12:3): scale must be positive and finite, got nan
   // CHECK-NEXT: scale nan: null 1
-  // CHECK: diagnostic: zero point 300 is outside the storage range [0, 255]
+  // CHECK: diagnostic at loc("frontend.py":12:3): {{.*}}scale
+  // CHECK-NEXT: scale inf: null 1
+  // CHECK: diagnostic at loc("frontend.py":12:3): zero point 300 is outside the storage range [0, 255]
   // CHECK-NEXT: zero point 300: null 1
-  // CHECK: diagnostic: storage width 40 is not supported (2 to 32 bits)
+  // CHECK: diagnostic at loc("frontend.py":12:3): storage width 40 is not supported (2 to 32 bits)
   // CHECK-NEXT: width 40: null 1
-  // CHECK: diagnostic: scale out of expressed type range
+  // CHECK: diagnostic at loc("frontend.py":12:3): scale out of expressed type range
   // CHECK-NEXT: per-axis negative scale: null 1
+  // CHECK: diagnostic at loc("frontend.py":12:3): a per-axis type needs at least one channel, got 0
+  // CHECK-NEXT: per-axis no channels: null 1
   // CHECK-NEXT: !quant.uniform<i8:f32:1, {5.000000e-01,2.500000e-01}>
   // CHECK-NEXT: supported: alone 0, in 3x2 1, in 3x4 0
 }
