@@ -42,9 +42,12 @@ MLIR_CAPI_EXPORTED void
 mlirQNNToLLVMOptionsDestroy(MlirQNNToLLVMOptions options);
 
 /** Sets options from the pipeline's textual form, as quant-opt takes them
- *  between braces ("target-cpu=znver4 parallel=true"). Options not named
- *  keep their values. A malformed string fails, with the message passed to
- *  `errorCallback` (which may be NULL). */
+ *  between braces ("target-cpu=znver4 parallel=true"), or as
+ *  mlirQNNToLLVMOptionsPrint writes them (braces included). Options not
+ *  named keep their values; a list given again (register-block) is
+ *  replaced. A string that fails (an unknown option, a bad value) changes
+ *  nothing; its message goes to `errorCallback`, or to stderr when that is
+ *  NULL. */
 MLIR_CAPI_EXPORTED MlirLogicalResult mlirQNNToLLVMOptionsParse(
     MlirQNNToLLVMOptions options, MlirStringRef text,
     MlirStringCallback errorCallback, void *userData);

@@ -44,13 +44,27 @@ MlirLogicalResult mlirQNNToLLVMOptionsParse(MlirQNNToLLVMOptions options,
                                             MlirStringRef text,
                                             MlirStringCallback errorCallback,
                                             void *userData) {
+  // Print's form has braces around the options; the option parser takes
+  // what is between them.
+  StringRef body = unwrap(text).trim();
+  if (body.starts_with("{") && body.ends_with("}"))
+    body = body.drop_front().drop_back();
+  // Parsed into a copy, so that a failure changes nothing.
+  qnn::QNNToLLVMOptions parsed;
+  parsed.copyOptionValuesFrom(unwrap(options));
   std::string errors;
   llvm::raw_string_ostream os(errors);
-  if (succeeded(unwrap(options).parseFromString(unwrap(text), os)))
+  if (succeeded(parsed.parseFromString(body, os))) {
+    unwrap(options).copyOptionValuesFrom(parsed);
     return mlirLogicalResultSuccess();
-  // The option parser's own message ends in a newline.
-  return wrap(reportError(errorCallback, userData,
-                          StringRef(errors).rtrim("\n")));
+  }
+  // An unknown option is reported on `os`, a bad value by llvm::cl on
+  // stderr; the callback gets a message either way.
+  StringRef message = StringRef(errors).trim();
+  if (message.empty())
+    return wrap(reportError(errorCallback, userData,
+                            "qnn-to-llvm: invalid options '" + body + "'"));
+  return wrap(reportError(errorCallback, userData, message));
 }
 
 void mlirQNNToLLVMOptionsPrint(MlirQNNToLLVMOptions options,

@@ -158,12 +158,7 @@ LogicalResult qnn::buildQNNToLLVMPipeline(
   return success();
 }
 
-void qnn::registerQNNPipelines() {
-  // Once: a tool, a plugin and a C API user may each ask for it.
-  static bool registered = false;
-  if (registered)
-    return;
-  registered = true;
+static void registerQNNToLLVMPipeline() {
   // Registered with its own parser so that a bad option value is reported
   // by the pass pipeline parser, at the option, before anything runs.
   registerPassPipeline(
@@ -172,12 +167,22 @@ void qnn::registerQNNPipelines() {
       "vectorized loops for the target CPU",
       [](OpPassManager &pm, StringRef text,
          function_ref<LogicalResult(const Twine &)> errorHandler) {
-        QNNToLLVMOptions options;
+        qnn::QNNToLLVMOptions options;
         if (failed(options.parseFromString(text)))
           return failure();
-        return buildQNNToLLVMPipeline(pm, options, errorHandler);
+        return qnn::buildQNNToLLVMPipeline(pm, options, errorHandler);
       },
       [](function_ref<void(const mlir::detail::PassOptions &)> optHandler) {
-        optHandler(QNNToLLVMOptions());
+        optHandler(qnn::QNNToLLVMOptions());
       });
+}
+
+void qnn::registerQNNPipelines() {
+  // Once per copy of the library (thread-safe): a tool and a C API user
+  // may each ask for it.
+  static const bool registered = [] {
+    registerQNNToLLVMPipeline();
+    return true;
+  }();
+  (void)registered;
 }

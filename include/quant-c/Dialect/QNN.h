@@ -63,30 +63,31 @@ mlirQNNRoundingModeAttrGetValue(MlirAttribute attr);
  *===----------------------------------------------------------------------===*/
 
 /** `!quant.uniform<{i|u}<width>:<expressed>, scale:zeroPoint>` over the full
- *  range of the storage width, as the qnn ops accept it. The parameters are
- *  checked as the op verifiers check them (a finite positive scale that is a
- *  normal float32, a zero point inside the storage range, a supported
- *  storage width and expressed type); when they are rejected, an error is
- *  emitted at `loc` through the context's diagnostic handlers and the
- *  result is a null type (test it with mlirTypeIsNull). */
-MLIR_CAPI_EXPORTED MlirType mlirQNNQuantizedTypeGet(MlirLocation loc,
-                                                    unsigned storageWidth,
-                                                    bool isSigned,
-                                                    MlirType expressedType,
-                                                    double scale,
-                                                    int64_t zeroPoint);
+ *  range of the storage width, as the qnn ops accept it, in the context of
+ *  `loc`. The parameters are checked as the op verifiers check them (a
+ *  finite positive scale that is a normal float32, a zero point inside the
+ *  storage range, a supported storage width and expressed type); when they
+ *  are rejected, an error is emitted at `loc` through the context's
+ *  diagnostic handlers and the result is a null type (test it with
+ *  mlirTypeIsNull). Loads the quant dialect if it is not loaded. */
+MLIR_CAPI_EXPORTED MlirType mlirQNNQuantizedTypeGetChecked(
+    MlirLocation loc, unsigned storageWidth, bool isSigned,
+    MlirType expressedType, double scale, int64_t zeroPoint);
 
 /** The per-axis form, `!quant.uniform<u8:f32:axis, {s0:z0, s1:z1, ...}>`:
- *  `numChannels` scales and zero points, for the tensor dimension `axis`.
- *  Checked and reported like mlirQNNQuantizedTypeGet; the axis is checked
- *  against a tensor's rank where the type is used. */
-MLIR_CAPI_EXPORTED MlirType mlirQNNQuantizedPerAxisTypeGet(
+ *  `numChannels` scales and zero points (arrays the call only reads), for
+ *  the tensor dimension `axis`. Checked and reported like
+ *  mlirQNNQuantizedTypeGetChecked; the axis and the channel count are
+ *  checked against a tensor's shape where the type is used. */
+MLIR_CAPI_EXPORTED MlirType mlirQNNQuantizedPerAxisTypeGetChecked(
     MlirLocation loc, unsigned storageWidth, bool isSigned,
     MlirType expressedType, intptr_t numChannels, const double *scales,
     const int64_t *zeroPoints, int32_t axis);
 
-/** Whether `type` is a quantized element type (or a shaped type of them)
- *  whose parameters the qnn ops accept. Emits no diagnostic. */
+/** Whether the qnn ops accept `type`: a quantized element type (its own
+ *  parameters), or a ranked tensor of one (then also a per-axis type's
+ *  axis and channel count against the tensor's shape). Emits no
+ *  diagnostic. */
 MLIR_CAPI_EXPORTED bool mlirQNNIsSupportedQuantizedType(MlirType type);
 
 #ifdef __cplusplus

@@ -98,9 +98,10 @@ static MlirType checkedForQNN(Location loc, Type type) {
   return wrap(type);
 }
 
-MlirType mlirQNNQuantizedTypeGet(MlirLocation location, unsigned storageWidth,
-                                 bool isSigned, MlirType expressedType,
-                                 double scale, int64_t zeroPoint) {
+MlirType mlirQNNQuantizedTypeGetChecked(MlirLocation location,
+                                        unsigned storageWidth, bool isSigned,
+                                        MlirType expressedType, double scale,
+                                        int64_t zeroPoint) {
   Location loc = unwrap(location);
   FailureOr<Storage> storage = getStorage(loc, storageWidth, isSigned);
   if (failed(storage))
@@ -112,13 +113,10 @@ MlirType mlirQNNQuantizedTypeGet(MlirLocation location, unsigned storageWidth,
   return checkedForQNN(loc, type);
 }
 
-MlirType mlirQNNQuantizedPerAxisTypeGet(MlirLocation location,
-                                        unsigned storageWidth, bool isSigned,
-                                        MlirType expressedType,
-                                        intptr_t numChannels,
-                                        const double *scales,
-                                        const int64_t *zeroPoints,
-                                        int32_t axis) {
+MlirType mlirQNNQuantizedPerAxisTypeGetChecked(
+    MlirLocation location, unsigned storageWidth, bool isSigned,
+    MlirType expressedType, intptr_t numChannels, const double *scales,
+    const int64_t *zeroPoints, int32_t axis) {
   Location loc = unwrap(location);
   if (numChannels < 1) {
     emitError(loc) << "a per-axis type needs at least one channel, got "
@@ -141,9 +139,10 @@ bool mlirQNNIsSupportedQuantizedType(MlirType type) {
   Type t = unwrap(type);
   if (!t)
     return false;
-  MLIRContext *context = t.getContext();
-  // Quiet: the diagnostic that a rejection emits goes nowhere.
-  ScopedDiagnosticHandler quiet(context, [](Diagnostic &) { return success(); });
-  return succeeded(qnn::getQuantParamsOf(
-      t, [&] { return emitError(UnknownLoc::get(context)); }));
+  // An inactive diagnostic: a rejection reports nothing.
+  auto quiet = [] { return InFlightDiagnostic(); };
+  if (isa<ShapedType>(t))
+    return succeeded(qnn::getQuantParamsOf(t, quiet));
+  // An element type on its own: its axis is checked where a tensor uses it.
+  return succeeded(qnn::getQuantParams(t, quiet, /*rank=*/-1));
 }
