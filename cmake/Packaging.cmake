@@ -13,9 +13,9 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
-# gzip: a few seconds for the ~200 MB of statically linked tools (xz takes
-# minutes on two cores).
-set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)
+# zstd (dpkg reads it since Debian 12): seconds for the ~130 MB of
+# statically linked tools, where xz takes minutes on two cores.
+set(CPACK_DEBIAN_COMPRESSION_TYPE zstd)
 
 # Components (install(... COMPONENT)) into the two packages. add_mlir_library
 # installs each static library as a component of its own name.
