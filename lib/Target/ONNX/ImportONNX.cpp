@@ -1,8 +1,9 @@
 //===- ImportONNX.cpp - ONNX models to func + qnn IR ----------------------===//
 //
 // The model, graph, initializers, value map and diagnostics of the ONNX
-// importer; the ops themselves are in ImportQDQ.cpp, ImportQOperator.cpp
-// and ImportFloatOps.cpp.
+// importer; the ops themselves are in ImportQDQ.cpp, ImportQOperator.cpp,
+// ImportFloat{Products,Elementwise,Pooling}.cpp, ImportShapeOps.cpp and
+// ImportNormalization.cpp.
 //
 //===----------------------------------------------------------------------===//
 

@@ -3,8 +3,9 @@
 // The state one import works on: the model, the builder inside the
 // function being built, and the value map from ONNX names to IR values.
 // Each op family lives in its own file (ImportQDQ.cpp, ImportQOperator.cpp,
-// ImportFloatOps.cpp) as member functions of Importer, registered by name
-// in ImportONNX.cpp.
+// ImportFloat{Products,Elementwise,Pooling}.cpp, ImportShapeOps.cpp,
+// ImportNormalization.cpp) as member functions of Importer, registered by
+// name in ImportONNX.cpp.
 //
 // Layout: ONNX tensors are NCHW, qnn.conv2d and the linalg convolutions
 // NHWC. A value map entry holds one IR value per layout it has been asked
@@ -194,28 +195,32 @@ public:
   LogicalResult importQLinearAveragePool(const onnx::NodeProto &);
   LogicalResult importQLinearConcat(const onnx::NodeProto &);
   LogicalResult importQGemm(const onnx::NodeProto &);
-  // ImportFloatOps.cpp
+  // ImportFloatProducts.cpp
   LogicalResult importConv(const onnx::NodeProto &);
   LogicalResult importMatMul(const onnx::NodeProto &);
   LogicalResult importGemm(const onnx::NodeProto &);
+  // ImportFloatElementwise.cpp
   LogicalResult importBinary(const onnx::NodeProto &);
   LogicalResult importRelu(const onnx::NodeProto &);
   LogicalResult importClip(const onnx::NodeProto &);
   LogicalResult importUnary(const onnx::NodeProto &);
+  LogicalResult importIdentity(const onnx::NodeProto &);
+  LogicalResult importCast(const onnx::NodeProto &);
+  // ImportFloatPooling.cpp
   LogicalResult importMaxPool(const onnx::NodeProto &);
   LogicalResult importAveragePool(const onnx::NodeProto &);
   LogicalResult importGlobalAveragePool(const onnx::NodeProto &);
+  // ImportShapeOps.cpp
   LogicalResult importFlatten(const onnx::NodeProto &);
   LogicalResult importReshape(const onnx::NodeProto &);
   LogicalResult importTranspose(const onnx::NodeProto &);
   LogicalResult importConcat(const onnx::NodeProto &);
   LogicalResult importSqueeze(const onnx::NodeProto &);
   LogicalResult importUnsqueeze(const onnx::NodeProto &);
+  // ImportNormalization.cpp
   LogicalResult importSoftmax(const onnx::NodeProto &);
   LogicalResult importLayerNormalization(const onnx::NodeProto &);
   LogicalResult importGelu(const onnx::NodeProto &);
-  LogicalResult importIdentity(const onnx::NodeProto &);
-  LogicalResult importCast(const onnx::NodeProto &);
 
   /// Conv-like attributes (2-D): padding [top, left, bottom, right].
   struct Window {
