@@ -31,6 +31,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 using namespace mlir;
 
@@ -57,18 +58,45 @@ void runOnCopy(ModuleOp module,
   (void)pm.run(*copy);
 }
 
+/// Whether `text` has `dimensions =` or `permutation =` followed by
+/// anything but `[`: MLIR 22.1's parsers of linalg.broadcast, transpose and
+/// reduce then store the null attribute that the failed parse of the
+/// array left and crash (Debian's mlir-opt does too), before any of the
+/// project's code runs. Such inputs are not the project's to find.
+bool hitsUpstreamArrayParseCrash(StringRef text) {
+  for (StringRef keyword : {"dimensions", "permutation"}) {
+    for (size_t pos = text.find(keyword); pos != StringRef::npos;
+         pos = text.find(keyword, pos + 1)) {
+      StringRef rest = text.drop_front(pos + keyword.size()).ltrim();
+      if (!rest.consume_front("="))
+        continue;
+      if (!rest.ltrim().starts_with("["))
+        return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // Large inputs only slow the search down.
   if (size > (1 << 16))
     return -1;
+  // MLIR's lexer stops at the NUL that ends a MemoryBuffer and reads the
+  // byte after an identifier's last character to find its end; libFuzzer's
+  // data has no NUL after it, so an input ending in an identifier had the
+  // (uninstrumented) lexer read on into whatever followed it on the heap:
+  // a crash that depended on earlier inputs. Parse a NUL-terminated copy,
+  // as the tools parse files.
+  std::string source(reinterpret_cast<const char *>(data), size);
+  if (hitsUpstreamArrayParseCrash(source))
+    return -1;
   MLIRContext context(registry(), MLIRContext::Threading::DISABLED);
   ScopedDiagnosticHandler silence(&context,
                                   [](Diagnostic &) { return success(); });
-  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(
-      StringRef(reinterpret_cast<const char *>(data), size),
-      ParserConfig(&context));
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(source, ParserConfig(&context));
   if (!module)
     return 0;
 
