@@ -29,6 +29,17 @@ FailureOr<Entry *> floatInput(Importer &im, unsigned i) {
   return e;
 }
 
+FailureOr<FloatOperand> floatOperand(Importer &im, unsigned i) {
+  FailureOr<Entry *> entry = floatInput(im, i);
+  if (failed(entry))
+    return failure();
+  Layout layout = im.currentLayout(i);
+  FailureOr<Value> value = im.value(i, layout);
+  if (failed(value))
+    return failure();
+  return FloatOperand{*entry, layout, *value};
+}
+
 /// A tensor.pad of `v` (NHWC) by `padding` [top, left, bottom, right] with
 /// `value`; `v` itself without padding.
 Value padNHWC(Importer &im, Value v, ArrayRef<int64_t> padding, float value) {

@@ -18,6 +18,15 @@ namespace mlir::qnn::onnx_import {
 /// Checks that input `i` is a float tensor.
 FailureOr<Entry *> floatInput(Importer &im, unsigned i);
 
+/// Float input `i` as the elementwise ops take it: in the layout it already
+/// has, with its entry (whose ONNX type the result keeps).
+struct FloatOperand {
+  Entry *entry;
+  Layout layout;
+  Value value;
+};
+FailureOr<FloatOperand> floatOperand(Importer &im, unsigned i);
+
 /// A tensor.pad of `v` (NHWC) by `padding` [top, left, bottom, right] with
 /// `value`; `v` itself without padding.
 Value padNHWC(Importer &im, Value v, ArrayRef<int64_t> padding, float value);

@@ -203,21 +203,18 @@ LogicalResult Importer::importBinary(const onnx::NodeProto &n) {
 LogicalResult Importer::importRelu(const onnx::NodeProto &) {
   if (failed(checkArity(1, 1)) || failed(checkAttrs({})))
     return failure();
-  FailureOr<Entry *> x = floatInput(*this, 0);
+  FailureOr<FloatOperand> x = floatOperand(*this, 0);
   if (failed(x))
     return failure();
-  Layout layout = currentLayout(0);
-  FailureOr<Value> xv = value(0, layout);
-  if (failed(xv))
-    return failure();
-  define(0, clampValue(*this, *xv, 0.0f, std::nullopt), layout, (*x)->type);
+  define(0, clampValue(*this, x->value, 0.0f, std::nullopt), x->layout,
+         x->entry->type);
   return success();
 }
 
 LogicalResult Importer::importClip(const onnx::NodeProto &) {
   if (failed(checkArity(1, 3)) || failed(checkAttrs({})))
     return failure();
-  FailureOr<Entry *> x = floatInput(*this, 0);
+  FailureOr<FloatOperand> x = floatOperand(*this, 0);
   if (failed(x))
     return failure();
   std::optional<float> lo, hi;
@@ -231,26 +228,19 @@ LogicalResult Importer::importClip(const onnx::NodeProto &) {
       return nodeError() << (i == 1 ? "min" : "max") << " must be a scalar";
     (i == 1 ? lo : hi) = static_cast<float>((*v)[0]);
   }
-  Layout layout = currentLayout(0);
-  FailureOr<Value> xv = value(0, layout);
-  if (failed(xv))
-    return failure();
-  define(0, clampValue(*this, *xv, lo, hi), layout, (*x)->type);
+  define(0, clampValue(*this, x->value, lo, hi), x->layout, x->entry->type);
   return success();
 }
 
 LogicalResult Importer::importUnary(const onnx::NodeProto &n) {
   if (failed(checkArity(1, 1)) || failed(checkAttrs({})))
     return failure();
-  FailureOr<Entry *> x = floatInput(*this, 0);
+  FailureOr<FloatOperand> x = floatOperand(*this, 0);
   if (failed(x))
     return failure();
-  Layout layout = currentLayout(0);
-  FailureOr<Value> xv = value(0, layout);
-  if (failed(xv))
-    return failure();
   StringRef op = n.op_type();
-  Value y = mapElements(*this, *xv, [&](OpBuilder &nb, Location nl, Value v) {
+  Value y = mapElements(*this, x->value, [&](OpBuilder &nb, Location nl,
+                                            Value v) {
     if (op == "Erf")
       return erfApprox(nb, nl, v);
     // Sigmoid: 1 / (1 + exp(-x)).
@@ -260,6 +250,6 @@ LogicalResult Importer::importUnary(const onnx::NodeProto &n) {
                                  arith::AddFOp::create(nb, nl, one, e))
         .getResult();
   });
-  define(0, y, layout, (*x)->type);
+  define(0, y, x->layout, x->entry->type);
   return success();
 }

@@ -253,15 +253,12 @@ LogicalResult Importer::importGelu(const onnx::NodeProto &) {
   if (*approximate != "none" && *approximate != "tanh")
     return nodeError() << "unsupported attribute value approximate = '"
                        << *approximate << "'";
-  FailureOr<Entry *> x = floatInput(*this, 0);
+  FailureOr<FloatOperand> x = floatOperand(*this, 0);
   if (failed(x))
     return failure();
-  Layout layout = currentLayout(0);
-  FailureOr<Value> xv = value(0, layout);
-  if (failed(xv))
-    return failure();
   bool useTanh = *approximate == "tanh";
-  Value y = mapElements(*this, *xv, [&](OpBuilder &nb, Location nl, Value v) {
+  Value y = mapElements(*this, x->value, [&](OpBuilder &nb, Location nl,
+                                            Value v) {
     auto cst = [&](float c) {
       return arith::ConstantOp::create(nb, nl, nb.getF32FloatAttr(c))
           .getResult();
@@ -285,6 +282,6 @@ LogicalResult Importer::importGelu(const onnx::NodeProto &) {
                nb, nl, half, arith::AddFOp::create(nb, nl, cst(1.0f), inner))
         .getResult();
   });
-  define(0, y, layout, (*x)->type);
+  define(0, y, x->layout, x->entry->type);
   return success();
 }

@@ -123,6 +123,29 @@ Type biasType(Importer &im, quant::QuantizedType a, quant::QuantizedType w) {
 }
 } // namespace
 
+/// The checks QLinearConv and ConvInteger begin with: the arity, the
+/// convolution attributes, and the storage integer types of the input
+/// (input 0) and the filter (input `wIndex`).
+static FailureOr<std::pair<IntegerType, IntegerType>>
+convIntegerTypes(Importer &im, unsigned minArity, unsigned maxArity,
+                 unsigned wIndex) {
+  if (failed(im.checkArity(minArity, maxArity)) ||
+      failed(im.checkAttrs({"auto_pad", "dilations", "group", "kernel_shape",
+                            "pads", "strides"})))
+    return failure();
+  FailureOr<Entry *> x = im.input(0);
+  FailureOr<Entry *> w = im.input(wIndex);
+  if (failed(x) || failed(w))
+    return failure();
+  IntegerType xInt = integerTypeOf(im, **x);
+  IntegerType wInt = integerTypeOf(im, **w);
+  if (!xInt || !wInt)
+    return im.nodeError() << "type mismatch: input and filter must be uint8 "
+                             "or int8 tensors",
+           failure();
+  return std::make_pair(xInt, wInt);
+}
+
 /// Shared by QLinearConv and ConvInteger: x (input 0) and the constant
 /// OIHW filter `wName` of quant type `wq` become qnn.conv2d on NHWC / HWCF.
 static LogicalResult buildConv(Importer &im, quant::QuantizedType xq,
@@ -204,22 +227,14 @@ static LogicalResult buildConv(Importer &im, quant::QuantizedType xq,
 }
 
 LogicalResult Importer::importQLinearConv(const onnx::NodeProto &) {
-  if (failed(checkArity(8, 9)) ||
-      failed(checkAttrs({"auto_pad", "dilations", "group", "kernel_shape",
-                         "pads", "strides"})))
+  FailureOr<std::pair<IntegerType, IntegerType>> ints =
+      convIntegerTypes(*this, 8, 9, /*wIndex=*/3);
+  if (failed(ints))
     return failure();
-  FailureOr<Entry *> x = input(0);
-  FailureOr<Entry *> w = input(3);
-  if (failed(x) || failed(w))
-    return failure();
-  IntegerType xInt = integerTypeOf(*this, **x);
-  IntegerType wInt = integerTypeOf(*this, **w);
-  if (!xInt || !wInt)
-    return nodeError() << "type mismatch: input and filter must be uint8 or "
-                          "int8 tensors";
+  auto [xInt, wInt] = *ints;
   FailureOr<quant::QuantizedType> xq = quantType(1, 2, 1, 4, xInt);
   FailureOr<quant::QuantizedType> wq =
-      quantType(4, 5, 0, (*w)->type.getRank(), wInt);
+      quantType(4, 5, 0, (*input(3))->type.getRank(), wInt);
   FailureOr<Entry *> y = input(7);
   if (failed(xq) || failed(wq) || failed(y))
     return failure();
@@ -237,19 +252,11 @@ LogicalResult Importer::importQLinearConv(const onnx::NodeProto &) {
 }
 
 LogicalResult Importer::importConvInteger(const onnx::NodeProto &) {
-  if (failed(checkArity(2, 4)) ||
-      failed(checkAttrs({"auto_pad", "dilations", "group", "kernel_shape",
-                         "pads", "strides"})))
+  FailureOr<std::pair<IntegerType, IntegerType>> ints =
+      convIntegerTypes(*this, 2, 4, /*wIndex=*/1);
+  if (failed(ints))
     return failure();
-  FailureOr<Entry *> x = input(0);
-  FailureOr<Entry *> w = input(1);
-  if (failed(x) || failed(w))
-    return failure();
-  IntegerType xInt = integerTypeOf(*this, **x);
-  IntegerType wInt = integerTypeOf(*this, **w);
-  if (!xInt || !wInt)
-    return nodeError() << "type mismatch: input and filter must be uint8 or "
-                          "int8 tensors";
+  auto [xInt, wInt] = *ints;
   if (hasInput(2) && !values.at(inputName(2).str()).constant)
     return nodeError() << "a run-time input zero point is not supported "
                           "(it must be an initializer)";
