@@ -25,28 +25,9 @@ const fs = require('fs');
 const path = require('path');
 const {spawnSync} = require('child_process');
 
-const ort = require(path.join(__dirname, 'node_modules', 'onnxruntime-node'));
-
-const TYPED = {
-  float32: Float32Array,
-  uint8: Uint8Array,
-  int8: Int8Array,
-  int32: Int32Array,
-  int64: BigInt64Array,
-};
-
-function readTensor(spec) {
-  const Typed = TYPED[spec.dtype];
-  if (!Typed)
-    throw new Error(`input ${spec.name}: unsupported dtype ${spec.dtype}`);
-  const bytes = fs.readFileSync(spec.file);
-  const count = spec.shape.reduce((a, b) => a * b, 1);
-  if (bytes.length !== count * Typed.BYTES_PER_ELEMENT)
-    throw new Error(`input ${spec.name}: ${spec.file} has ${bytes.length} bytes`);
-  const data = new Typed(count);
-  new Uint8Array(data.buffer).set(bytes);
-  return new ort.Tensor(spec.dtype, data, spec.shape);
-}
+// ONNX Runtime and the input reader of the conformance harness's runner.
+const {ort, readTensor} =
+    require(path.join(__dirname, '..', 'test', 'Integration', 'ONNX', 'ort_run.js'));
 
 const nowUs = () => Number(process.hrtime.bigint()) / 1e3;
 

@@ -13,6 +13,9 @@
 // load or run is reported in its run's "error"; the others go on. Sessions
 // are shared by the runs of one model and optimization level, so that one
 // Node process runs many models and input sets.
+//
+// Required as a module (bench/ort_models_bench.js), it exports `ort` and
+// `readTensor` instead of running.
 const fs = require('fs');
 const path = require('path');
 
@@ -103,7 +106,11 @@ async function main() {
   fs.writeFileSync(resultPath, JSON.stringify({runs: results}, null, 1));
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+module.exports = {ort, readTensor};
